@@ -13,7 +13,7 @@ enum GraphemeCounter {
                     line += 1
                     column = 1
                 } else {
-                    column += 1
+                    column += 1 + indicConjunctBreaks(ch)
                 }
             }
         } else {
@@ -38,4 +38,30 @@ enum GraphemeCounter {
         }
         return SourcePos(line: line, column: column, byte: start.byte + bytes.count)
     }
+
+    /// The breaks that Unicode 15.0 segmentation makes inside `ch` and newer Unicode does not.
+    ///
+    /// Unicode 15.1 added rule GB9c, which keeps an Indic conjunct (consonant, virama,
+    /// consonant) in one cluster. HashiCorp's HCL (and Terraform) segment with Unicode
+    /// 13/15 rules, which break before the second consonant; Swift's `Character` follows
+    /// the newer rule. Counting those breaks keeps our columns equal to Terraform's.
+    static func indicConjunctBreaks(_ ch: Character) -> Int {
+        let scalars = ch.unicodeScalars
+        guard scalars.count > 2 else { return 0 }
+        var breaks = 0
+        var afterLinker = false
+        for s in scalars {
+            if linkers.contains(s.value) {
+                afterLinker = true
+            } else if s.value >= 0x0900 && s.value <= 0x0D7F && s.properties.generalCategory == .otherLetter {
+                if afterLinker { breaks += 1 }
+                afterLinker = false
+            }
+        }
+        return breaks
+    }
+
+    /// The viramas with Indic_Conjunct_Break=Linker (Devanagari, Bengali, Gujarati, Oriya,
+    /// Telugu, Malayalam).
+    private static let linkers: Set<UInt32> = [0x094D, 0x09CD, 0x0ACD, 0x0B4D, 0x0C4D, 0x0D4D]
 }

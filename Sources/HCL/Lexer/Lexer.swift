@@ -471,9 +471,12 @@ struct Lexer {
         var signForm = false
         if c == UInt8(ascii: "$") || c == UInt8(ascii: "%") {
             if templateOpener() { return true }
-            guard let n = signLiteralLength() else { return false }
+            guard var n = signLiteralLength() else { return false }
+            // HashiCorp's scanner keeps the byte after a lone sign in the same token when
+            // a line ending follows it (`"$"` at the end of a line is one token `$"`).
+            if n == 1, lineEndLength(at: p + 2) > 0 { n = 2 }
             q = p + n
-            signForm = n == 1
+            signForm = n <= 2
         } else {
             q = literalRunEnd(from: p)
         }

@@ -47,3 +47,9 @@ variable "image_tag" {
   type    = string
   default = "2024.05.14-3f9c2ab"
 }
+
+variable "bootstrap_script" {
+  description = "Extra shell run at the end of node bootstrap"
+  type        = string
+  default     = ""
+}

@@ -81,3 +81,11 @@ resource "aws_ssm_parameter" "nul_free_control_chars" {
   type  = "String"
   value = "bell:\u0007 esc:\u001b[0m del:\u007f nbsp:\u00a0 zwsp:\u200b bom:\ufeff"
 }
+
+resource "aws_ssm_parameter" "literal_tab" {
+  # The value below contains real TAB characters (copied from a spreadsheet),
+  # not \t escapes.
+  name  = "${local.ssm_prefix}/tsv-header-literal"
+  type  = "String"
+  value = "id	name	email"
+}

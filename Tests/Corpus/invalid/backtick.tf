@@ -1,0 +1,3 @@
+locals {
+  cmd = `aws sts get-caller-identity`
+}

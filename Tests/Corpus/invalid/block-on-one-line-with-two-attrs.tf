@@ -1,0 +1,1 @@
+variable "region" { type = string, default = "eu-west-1" }

@@ -1,0 +1,3 @@
+locals {
+  tags = merge(local.tag_layers..., { Name = "web" })
+}

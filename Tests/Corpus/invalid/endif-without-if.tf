@@ -1,0 +1,3 @@
+locals {
+  label = "prod%{ endif }"
+}

@@ -1,0 +1,3 @@
+output "names" {
+  value = { for k, v var.users : k => v.name }
+}

@@ -1,0 +1,6 @@
+locals {
+  script = <<'EOF'
+#!/bin/sh
+echo "shell habits die hard"
+EOF
+}

@@ -1,0 +1,4 @@
+resource "aws_instance" "web" {
+  ami           = @ami_id
+  instance_type = "t3.micro"
+}

@@ -1,0 +1,4 @@
+resource "aws_s3_object" "bin" {
+  key     = "data.bin"
+  content = "ÿþ broken"
+}

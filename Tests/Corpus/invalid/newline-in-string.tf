@@ -1,0 +1,6 @@
+resource "aws_ssm_parameter" "motd" {
+  name  = "/motd"
+  type  = "String"
+  value = "Welcome!
+Authorised users only."
+}

@@ -1,0 +1,3 @@
+resource aws_instance 123 {
+  ami = "ami-0123456789abcdef0"
+}

@@ -1,0 +1,3 @@
+locals {
+  size = max(1, min(var.desired, var.maximum)
+}

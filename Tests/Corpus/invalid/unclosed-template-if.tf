@@ -1,0 +1,3 @@
+locals {
+  suffix = "%{ if var.debug }-debug"
+}

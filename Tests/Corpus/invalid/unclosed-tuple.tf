@@ -1,0 +1,3 @@
+locals {
+  azs = ["eu-west-1a", "eu-west-1b"
+}

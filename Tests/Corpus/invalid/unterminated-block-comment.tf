@@ -1,0 +1,8 @@
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-logs"
+  /*
+  acl    = "private"
+  versioning {
+    enabled = true
+  }
+}

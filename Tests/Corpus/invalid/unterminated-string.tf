@@ -1,0 +1,3 @@
+variable "region" {
+  type        = string
+  description = "AWS region for the stack
