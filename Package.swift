@@ -21,6 +21,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HCLTests", dependencies: ["HCL"]),
+        // Case files are read from the repository by path, not bundled.
+        .testTarget(name: "HCLTests", dependencies: ["HCL"], exclude: ["Cases"]),
     ]
 )

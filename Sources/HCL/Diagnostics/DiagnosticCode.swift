@@ -8,6 +8,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case unsupportedOperator = "HCL003"
     case invalidMultiLineString = "HCL004"
     case curlyQuotes = "HCL005"
+    case unterminatedComment = "HCL006"
 
     // Bodies, attributes and blocks.
     case argumentOrBlockRequired = "HCL101"

@@ -41,6 +41,9 @@ struct Lexer {
     /// The deepest bracket/template nesting seen, plus a count of unary and conditional
     /// operators: a cheap upper bound on how deep the parser will recurse.
     private(set) var recursionHazard = 0
+    /// Where the first `/*` without a closing `*/` starts. HashiCorp's scanner lexes it as
+    /// `/` and `*`, which gives a confusing message; we add a clear one.
+    private(set) var unterminatedComment: Int?
 
     init(_ src: UnsafeBufferPointer<UInt8>, start: SourcePos = .start, mode: Mode = .config) {
         self.src = src
@@ -149,6 +152,7 @@ struct Lexer {
                 p = close
                 emit(.comment, ts, p)
             } else {
+                if byte(p + 1) == UInt8(ascii: "*"), unterminatedComment == nil { unterminatedComment = tokens.count }
                 single(.slash)
             }
         case 0x0A:
@@ -541,9 +545,11 @@ struct Lexer {
 
 extension Lexer {
     /// Tokenizes `bytes` and returns the tokens (ending in `.eof`) and a bound on parser depth.
-    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, mode: Mode = .config) -> (tokens: [Token], hazard: Int) {
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, mode: Mode = .config) -> (tokens: [Token], hazard: Int, unterminatedComment: SourceRange?) {
         var lexer = Lexer(bytes, mode: mode)
         lexer.run()
-        return (lexer.tokens, lexer.recursionHazard)
+        // The `/` and `*` tokens of the unclosed comment opener.
+        let comment = lexer.unterminatedComment.map { SourceRange.between(lexer.tokens[$0].range, lexer.tokens[$0 + 1].range) }
+        return (lexer.tokens, lexer.recursionHazard, comment)
     }
 }

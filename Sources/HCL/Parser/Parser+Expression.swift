@@ -10,7 +10,13 @@ extension Parser {
     ]
 
     mutating func parseExpression() -> Expression {
-        parseConditional()
+        let at = nextRange
+        guard enter(at) else {
+            leave()
+            return .invalid(at)
+        }
+        defer { leave() }
+        return parseConditional()
     }
 
     /// `cond ? a : b`; the false branch is right-associative.

@@ -17,9 +17,10 @@ struct Parser {
     var depth = 0
     var tooDeepReported = false
 
-    /// The deepest nesting of blocks and expressions parsed; deeper input is reported,
-    /// not parsed, so no input can exhaust the stack.
-    static let maxDepth = 1_000
+    /// The deepest nesting of blocks and expressions parsed (each bracket level counts
+    /// about twice); deeper input is reported, not parsed, so no input can exhaust the
+    /// stack. Real configurations stay far below it.
+    static let maxDepth = 2_000
 
     init(src: UnsafeBufferPointer<UInt8>, tokens: [Token]) {
         self.src = src
@@ -167,7 +168,7 @@ struct Parser {
             tooDeepReported = true
             report(
                 .nestingTooDeep, "Nesting too deep",
-                "Blocks and expressions here are nested more than \(Parser.maxDepth) levels deep. No real configuration needs this; the file may be generated or corrupted, so the rest of this construct was skipped.",
+                "Blocks and expressions here are nested too deeply (more than \(Parser.maxDepth) levels of expressions and blocks). No real configuration needs this; the file may be generated or corrupted, so the rest of this construct was skipped.",
                 at)
         }
         recovery = true
