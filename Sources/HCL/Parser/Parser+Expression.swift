@@ -179,11 +179,12 @@ extension Parser {
                     read()
                     var close = read()
                     if close.kind != .closeBracket && !recovery {
+                        // Reported where recovery stops, as HashiCorp's parser does.
+                        close = recover(.closeBracket)
                         report(
                             .missingCloseBracket, "Missing close bracket on splat index",
                             "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").",
                             close.range)
-                        close = recover(.closeBracket)
                     }
                     let item = SourceRange.between(open.range, close.range)
                     let each = parseTraversals(from: .anonSymbol(item))
@@ -199,10 +200,10 @@ extension Parser {
                     } else {
                         close = read()
                         if close.kind != .closeBracket && !recovery {
+                            close = recover(.closeBracket)
                             report(
                                 .missingCloseBracket, "Missing close bracket on index",
                                 "The index operator must end with a closing bracket (\"]\").", close.range)
-                            close = recover(.closeBracket)
                         }
                     }
                     popNewlines()

@@ -1,0 +1,2 @@
+b one "two" three {
+}

@@ -1,0 +1,8 @@
+outer {
+  middle "m" {
+    inner {
+      x = 1
+    }
+  }
+  y = 2
+}

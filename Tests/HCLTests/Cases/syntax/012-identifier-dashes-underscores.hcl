@@ -1,0 +1,4 @@
+foo-bar = 1
+_baz = 2
+q-u_x9 = 3
+blk-1 lab-2 {}

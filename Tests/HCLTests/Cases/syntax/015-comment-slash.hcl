@@ -1,0 +1,3 @@
+// leading comment
+a = 1 // trailing
+//

@@ -1,0 +1,3 @@
+a = "x ${~ y ~} z"
+b = "p ${~q} r"
+c = "s %{~ if t ~} u %{~ endif ~} v"

@@ -1,0 +1,2 @@
+a = "%{ if x }yes%{ else }no%{ endif }"
+b = "%{if y}only%{endif}"

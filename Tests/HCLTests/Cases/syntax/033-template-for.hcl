@@ -1,0 +1,2 @@
+a = "%{ for k, v in m }${k}=${v};%{ endfor }"
+b = "%{for x in xs}${x}%{endfor}"

@@ -1,0 +1,5 @@
+a = <<-EOT
+    four
+  two
+      six
+    EOT

@@ -1,0 +1,7 @@
+a = <<EOT
+name: ${name}
+%{ for x in xs ~}
+- ${x}
+%{ endfor ~}
+%{ if y }yes%{ else }no%{ endif }
+EOT

@@ -1,0 +1,6 @@
+a = <<EOT
+cost $x
+ends with $
+quote $"
+percent %
+EOT

@@ -1,0 +1,9 @@
+a = [<<EOT
+x
+EOT
+, 1]
+b = {
+  k = <<EOT
+y
+EOT
+}

@@ -1,0 +1,2 @@
+a = f()
+b = timestamp( )

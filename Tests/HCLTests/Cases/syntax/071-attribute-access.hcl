@@ -1,0 +1,3 @@
+a = var.foo
+b = x.y.z
+c = f().y

@@ -1,0 +1,2 @@
+a = [for k, v in m : v]
+b = {for k, v in m : k => v}

@@ -1,0 +1,1 @@
+a = [for xs in xss : [for x in xs : x * 2]]

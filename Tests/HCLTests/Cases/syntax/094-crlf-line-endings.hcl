@@ -1,0 +1,8 @@
+a = 1
+b {
+  c = "x"
+}
+d = <<EOT
+line
+EOT
+# comment
