@@ -12,7 +12,7 @@ TOOLS="$REPO/.build-tools"
 BIN="$TOOLS/hclref"
 SRC_DIR="$REPO/scripts/hclref"
 
-if ! command -v go >/dev/null 2>&1 || [ ! -d "$HCL_SRC/hclsyntax" ]; then
+if ! command -v go >/dev/null 2>&1 || [ ! -d "$HCL_SRC/hclsyntax" ] || [ ! -d /usr/share/gocode/src/github.com/hashicorp/terraform-json ]; then
     SUDO=()
     if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
         SUDO=(sudo)

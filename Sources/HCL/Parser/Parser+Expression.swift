@@ -1,13 +1,26 @@
 extension Parser {
-    /// Binary operators by precedence, loosest first (HCL spec, "Operations").
-    private static let binaryLevels: [[(TokenKind, BinaryOperator)]] = [
-        [(.or, .or)],
-        [(.and, .and)],
-        [(.equalOp, .equal), (.notEqual, .notEqual)],
-        [(.greaterThan, .greaterThan), (.greaterThanEq, .greaterThanOrEqual), (.lessThan, .lessThan), (.lessThanEq, .lessThanOrEqual)],
-        [(.plus, .add), (.minus, .subtract)],
-        [(.star, .multiply), (.slash, .divide), (.percent, .modulo)],
-    ]
+    /// The precedence level (0 loosest) and operator of a binary operator token
+    /// (HCL spec, "Operations").
+    private static func binaryOperator(_ kind: TokenKind) -> (level: Int, op: BinaryOperator)? {
+        switch kind {
+        case .or: return (0, .or)
+        case .and: return (1, .and)
+        case .equalOp: return (2, .equal)
+        case .notEqual: return (2, .notEqual)
+        case .greaterThan: return (3, .greaterThan)
+        case .greaterThanEq: return (3, .greaterThanOrEqual)
+        case .lessThan: return (3, .lessThan)
+        case .lessThanEq: return (3, .lessThanOrEqual)
+        case .plus: return (4, .add)
+        case .minus: return (4, .subtract)
+        case .star: return (5, .multiply)
+        case .slash: return (5, .divide)
+        case .percent: return (5, .modulo)
+        default: return nil
+        }
+    }
+
+    private static let binaryLevelCount = 6
 
     mutating func parseExpression() -> Expression {
         let at = nextRange
@@ -52,8 +65,7 @@ extension Parser {
 
     /// One precedence level; operators of the same level associate to the left.
     private mutating func parseBinary(level: Int) -> Expression {
-        guard level < Parser.binaryLevels.count else { return parseExpressionWithTraversals() }
-        let operators = Parser.binaryLevels[level]
+        guard level < Parser.binaryLevelCount else { return parseExpressionWithTraversals() }
         var before = errorCount
         var lhs = parseBinary(level: level + 1)
         if recovery && errorCount > before { return lhs }
@@ -61,12 +73,11 @@ extension Parser {
         var operation: BinaryOperator?
         var rhs = lhs
         while true {
-            let kind = peek().kind
-            guard let found = operators.first(where: { $0.0 == kind }) else { break }
+            guard let found = Parser.binaryOperator(peek().kind), found.level == level else { break }
             if let operation {
                 lhs = .binary(operation, lhs: lhs, rhs: rhs, range: .between(lhs.range, rhs.range))
             }
-            operation = found.1
+            operation = found.op
             read()
             before = errorCount
             rhs = parseBinary(level: level + 1)

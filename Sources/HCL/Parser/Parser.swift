@@ -61,19 +61,29 @@ struct Parser {
         return (tokens[tokens.count - 1], tokens.count)
     }
 
-    func peek() -> Token { nextToken().0 }
+    /// The next token and the index after it, valid while `nextIndex` and the newline mode
+    /// are unchanged; the parser peeks far more often than it reads.
+    private var peeked: (token: Token, next: Int, from: Int, newlines: Bool)?
 
-    @discardableResult
-    mutating func read() -> Token {
+    mutating func peek() -> Token {
+        let newlines = includeNewlines[includeNewlines.count - 1]
+        if let p = peeked, p.from == nextIndex, p.newlines == newlines { return p.token }
         let (t, next) = nextToken()
-        nextIndex = next
+        peeked = (t, next, nextIndex, newlines)
         return t
     }
 
-    var nextRange: SourceRange { peek().range }
+    @discardableResult
+    mutating func read() -> Token {
+        let t = peek()
+        nextIndex = peeked!.next
+        return t
+    }
+
+    var nextRange: SourceRange { mutating get { peek().range } }
 
     var previousRange: SourceRange {
-        nextIndex == 0 ? nextRange : tokens[nextIndex - 1].range
+        mutating get { nextIndex == 0 ? nextRange : tokens[nextIndex - 1].range }
     }
 
     mutating func pushNewlines(_ include: Bool) { includeNewlines.append(include) }

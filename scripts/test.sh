@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test. Builds HashiCorp's own HCL parser first (installing Go and Debian's
+# golang-github-hashicorp-hcl-v2-dev if missing), because the conformance tests compare
+# Airlock's parser against it; Terraform (in the image) is the oracle for newer syntax.
+# Extra arguments go to `swift test` (e.g. --filter LexerTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+reference=$(bash scripts/build-hclref.sh | tail -n 1)
+export AIRLOCK_HCLREF="$reference"
+if ! command -v terraform >/dev/null 2>&1; then
+  echo "warning: terraform is not on PATH; the Terraform verdict test will be skipped (and fails in CI)" >&2
+fi
+swift test "$@"
