@@ -31,13 +31,17 @@ import Testing
         ("for expressions", "[for x in ", "y", " : x]"),
     ]
 
-    @Test("10,000 levels of nesting get a diagnostic, not a crash", arguments: nestings.map(\.name))
-    func deepNesting(name: String) {
-        let shape = Self.nestings.first { $0.name == name }!
-        let depth = 10_000
+    /// An attribute whose value nests the named shape `depth` times.
+    static func nested(_ name: String, depth: Int) -> [UInt8] {
+        let shape = nestings.first { $0.name == name }!
         let text = "x = " + String(repeating: shape.open, count: depth) + shape.middle
             + String(repeating: shape.close, count: depth) + "\n"
-        let file = HCLParser.parse(Array(text.utf8), path: "deep.tf")
+        return Array(text.utf8)
+    }
+
+    @Test("10,000 levels of nesting get a diagnostic, not a crash", arguments: nestings.map(\.name))
+    func deepNesting(name: String) {
+        let file = HCLParser.parse(Self.nested(name, depth: 10_000), path: "deep.tf")
         #expect(file.diagnostics.contains { $0.code == .nestingTooDeep }, "\(name): \(file.diagnostics.map(\.summary))")
         #expect(file.diagnostics.filter { $0.code == .nestingTooDeep }.count == 1)
         Self.assertRangesInside(file, name)
@@ -45,11 +49,7 @@ import Testing
 
     @Test("Nesting well beyond real configurations still parses", arguments: nestings.map(\.name))
     func moderateNesting(name: String) {
-        let shape = Self.nestings.first { $0.name == name }!
-        let depth = 200
-        let text = "x = " + String(repeating: shape.open, count: depth) + shape.middle
-            + String(repeating: shape.close, count: depth) + "\n"
-        let file = HCLParser.parse(Array(text.utf8), path: "nested.tf")
+        let file = HCLParser.parse(Self.nested(name, depth: 200), path: "nested.tf")
         #expect(file.diagnostics.isEmpty, "\(name): \(file.diagnostics.map(\.summary))")
     }
 
