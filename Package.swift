@@ -22,6 +22,8 @@ let package = Package(
             ]
         ),
         // Case files are read from the repository by path, not bundled.
+        // In-process parse throughput, compared with HashiCorp's parser by scripts/bench-parse.sh.
+        .executableTarget(name: "parse-benchmark", dependencies: ["HCL"], path: "Benchmarks/ParseBenchmark"),
         .testTarget(name: "HCLTests", dependencies: ["HCL"], exclude: ["Cases"]),
     ]
 )
