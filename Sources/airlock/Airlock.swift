@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `airlock` command: the governance control plane between AI agents and `terraform apply`.
 @main
@@ -17,4 +18,20 @@ struct Airlock: ParsableCommand {
         version: version,
         subcommands: [ParseCommand.self]
     )
+
+    /// Runs the command and maps usage errors to exit code 2, as `--help` documents
+    /// (swift-argument-parser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

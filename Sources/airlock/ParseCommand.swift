@@ -22,7 +22,12 @@ struct ParseCommand: ParsableCommand {
     }
 
     @Argument(help: "Files or directories to parse.")
-    var paths: [String]
+    var paths: [String] = []
+
+    // Thousands of paths on the command line are slow to parse (argument parsing grows with
+    // the square of their number), so big file lists come from a file or standard input.
+    @Option(name: .customLong("files-from"), help: ArgumentHelp("Read more paths from FILE, one per line (- for standard input).", valueName: "FILE"))
+    var filesFrom: String?
 
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var format: Format = .text
@@ -31,7 +36,10 @@ struct ParseCommand: ParsableCommand {
     var expressions = false
 
     func run() throws {
-        let files = try SourceFiles.collect(paths)
+        let files = try SourceFiles.collect(paths + SourceFiles.list(from: filesFrom))
+        guard !files.isEmpty || !paths.isEmpty || filesFrom != nil else {
+            throw ValidationError("Name at least one file or directory to parse, or use --files-from.")
+        }
         var hasErrors = false
         switch format {
         case .json:

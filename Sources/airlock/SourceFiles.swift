@@ -7,6 +7,19 @@ enum SourceFiles {
     /// and other HCL (`.hcl`, e.g. Terragrunt or Packer).
     static let extensions = [".tf", ".tfvars", ".hcl"]
 
+    /// The paths listed in `file` (one per line, blank lines ignored; `-` is standard input).
+    static func list(from file: String?) throws -> [String] {
+        guard let file else { return [] }
+        let data: Data?
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            data = FileManager.default.contents(atPath: file)
+        }
+        guard let data else { throw ValidationError("Cannot read the file list \(file).") }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+    }
+
     /// Expands each argument: a file is taken as is, a directory is searched recursively
     /// (skipping hidden directories such as `.terraform`). The result is sorted per
     /// argument, so output is deterministic.
