@@ -35,11 +35,14 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "With --format json, include each attribute's expression tree.")
     var expressions = false
 
-    func run() throws {
-        let files = try SourceFiles.collect(paths + SourceFiles.list(from: filesFrom))
-        guard !files.isEmpty || !paths.isEmpty || filesFrom != nil else {
+    func validate() throws {
+        if paths.isEmpty && filesFrom == nil {
             throw ValidationError("Name at least one file or directory to parse, or use --files-from.")
         }
+    }
+
+    func run() throws {
+        let files = try SourceFiles.collect(paths + SourceFiles.list(from: filesFrom))
         var hasErrors = false
         switch format {
         case .json:

@@ -1,7 +1,9 @@
 extension Lexer {
     /// Diagnostics for tokens that are never valid HCL (bitwise operators, single quotes,
     /// broken UTF-8, ...), capped per kind so one mistake does not drown the report.
-    static func diagnostics(for tokens: [Token], in src: UnsafeBufferPointer<UInt8>) -> [Diagnostic] {
+    static func diagnostics(
+        for tokens: [Token], in src: UnsafeBufferPointer<UInt8>, unterminatedComment: SourceRange? = nil
+    ) -> [Diagnostic] {
         var diags: [Diagnostic] = []
         var toldBitwise = 0
         var toldBacktick = 0
@@ -71,6 +73,13 @@ extension Lexer {
             default:
                 continue
             }
+        }
+        if let unterminatedComment {
+            diags.append(
+                Diagnostic(
+                    code: .unterminatedComment, summary: "Unterminated comment",
+                    detail: "This \"/*\" comment has no closing \"*/\" before the end of the file, so the rest of the file is read as code. Close the comment with \"*/\".",
+                    subject: unterminatedComment))
         }
         return diags
     }

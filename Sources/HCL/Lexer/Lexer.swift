@@ -468,23 +468,25 @@ struct Lexer {
         return 0
     }
 
+    /// The literal text at `p` in a heredoc or bare template (after any `${`/`%{` opener
+    /// has been handled): where it ends, and whether it is a lone `$`/`%` (which never takes
+    /// the line ending with it). `nil` where HashiCorp's scanner matches no rule.
+    private func templateLiteral(keepsByteBeforeLineEnd: Bool) -> (end: Int, loneSign: Bool)? {
+        let c = src[p]
+        guard c == UInt8(ascii: "$") || c == UInt8(ascii: "%") else { return (literalRunEnd(from: p), false) }
+        guard var n = signLiteralLength() else { return nil }
+        // In a heredoc, HashiCorp's scanner keeps the byte after a lone sign in the same
+        // token when a line ending follows it (`"$"` at the end of a line is one token `$"`).
+        if keepsByteBeforeLineEnd, n == 1, lineEndLength(at: p + 2) > 0 { n = 2 }
+        return (p + n, n <= 2)
+    }
+
     private mutating func scanHeredoc() -> Bool {
         let c = src[p]
         let ts = p
-        var q: Int
-        var signForm = false
-        if c == UInt8(ascii: "$") || c == UInt8(ascii: "%") {
-            if templateOpener() { return true }
-            guard var n = signLiteralLength() else { return false }
-            // HashiCorp's scanner keeps the byte after a lone sign in the same token when
-            // a line ending follows it (`"$"` at the end of a line is one token `$"`).
-            if n == 1, lineEndLength(at: p + 2) > 0 { n = 2 }
-            q = p + n
-            signForm = n <= 2
-        } else {
-            q = literalRunEnd(from: p)
-        }
-        let eol = signForm ? 0 : lineEndLength(at: q)
+        if (c == UInt8(ascii: "$") || c == UInt8(ascii: "%")) && templateOpener() { return true }
+        guard let (q, loneSign) = templateLiteral(keepsByteBeforeLineEnd: true) else { return false }
+        let eol = loneSign ? 0 : lineEndLength(at: q)
         if eol > 0 {
             p = q + eol
             heredocLineEnd(ts: ts, te: p, eolLength: eol)
@@ -520,17 +522,9 @@ struct Lexer {
     private mutating func scanBareTemplate() -> Bool {
         let c = src[p]
         let ts = p
-        var q: Int
-        var signForm = false
-        if c == UInt8(ascii: "$") || c == UInt8(ascii: "%") {
-            if templateOpener() { return true }
-            guard let n = signLiteralLength() else { return false }
-            q = p + n
-            signForm = n == 1
-        } else {
-            q = literalRunEnd(from: p)
-        }
-        if !signForm { q += lineEndLength(at: q) }
+        if (c == UInt8(ascii: "$") || c == UInt8(ascii: "%")) && templateOpener() { return true }
+        guard let (end, loneSign) = templateLiteral(keepsByteBeforeLineEnd: false) else { return false }
+        let q = loneSign ? end : end + lineEndLength(at: end)
         if q > ts {
             p = q
             emit(.stringLit, ts, p)

@@ -7,14 +7,7 @@ public enum HCLParser {
     public static func parse(_ bytes: [UInt8], path: String) -> ConfigFile {
         let (body, diagnostics) = bytes.withUnsafeBufferPointer { buffer -> (Body, [Diagnostic]) in
             let (tokens, hazard, unterminatedComment) = Lexer.tokenize(buffer)
-            var diagnostics = Lexer.diagnostics(for: tokens, in: buffer)
-            if let unterminatedComment {
-                diagnostics.append(
-                    Diagnostic(
-                        code: .unterminatedComment, summary: "Unterminated comment",
-                        detail: "This \"/*\" comment has no closing \"*/\" before the end of the file, so the rest of the file is read as code. Close the comment with \"*/\".",
-                        subject: unterminatedComment))
-            }
+            var diagnostics = Lexer.diagnostics(for: tokens, in: buffer, unterminatedComment: unterminatedComment)
             let run = { () -> (Body, [Diagnostic]) in
                 var parser = Parser(src: buffer, tokens: tokens)
                 let body = parser.parseBody(end: .eof)
