@@ -1,0 +1,2 @@
+override_order = "extra.tfvars"
+region         = "eu-west-1"
