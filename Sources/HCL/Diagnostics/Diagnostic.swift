@@ -18,11 +18,15 @@ public struct Diagnostic: Sendable, Hashable {
     public var subject: SourceRange?
     /// A wider range that gives context around `subject`, when one helps.
     public var context: SourceRange?
+    /// The file `subject` lies in, when the diagnostic was made away from the parser
+    /// (evaluation spans files and modules).
+    public var file: String?
 
     public init(
         severity: Severity = .error, code: DiagnosticCode, summary: String, detail: String,
-        subject: SourceRange?, context: SourceRange? = nil
+        subject: SourceRange?, context: SourceRange? = nil, file: String? = nil
     ) {
+        self.file = file
         self.severity = severity
         self.code = code
         self.summary = summary
@@ -36,3 +40,4 @@ extension Array where Element == Diagnostic {
     /// Whether any diagnostic in the list is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+extension Diagnostic: Error {}
