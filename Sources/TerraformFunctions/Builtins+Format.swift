@@ -6,28 +6,35 @@ import HCL
 extension Builtins {
     static let format: [BuiltinFunction] = [
         BuiltinFunction(
-            "format", [.init("format", .string)], variadic: .init("args", .any, allowNull: true), returns: .string
+            "format", [.init("format", .string, allowUnknown: true)],
+            variadic: .init("args", .any, allowNull: true, allowUnknown: true), returns: .string
         ) { args, _ throws(FunctionError) in
             let values = Array(args.dropFirst())
-            // An untyped null reaches a dynamic parameter as cty's DynamicVal would: go-cty
-            // cannot type the call, so the result is unknown.
-            if values.contains(where: { $0.storage == .null(.any) }) { return .dynamicUnknown }
-            return .string(try GoPrintf.format(args[0].stringValue!, values))
+            if hasDynamicArgument(values) { return .dynamicUnknown }
+            // Collections print as JSON, which needs every nested value.
+            guard let format = args[0].stringValue, values.allSatisfy(\.isWhollyKnown) else { return .unknown(.string) }
+            return .normalizedString(try GoPrintf.format(format, values))
         },
         BuiltinFunction(
-            "formatlist", [.init("format", .string)],
+            "formatlist", [.init("format", .string, allowUnknown: true)],
             variadic: .init("args", .any, allowNull: true, allowUnknown: true), returns: .list(.string),
             formatList
         ),
     ]
 
+    /// Whether an argument is untyped (unknown or null of type `any`). go-cty cannot type a
+    /// call whose dynamic parameter gets one, and its result is an unknown of any type.
+    private static func hasDynamicArgument(_ values: [Value]) -> Bool {
+        values.contains { $0.type == .any }
+    }
+
     /// formatlist: lists, sets and tuples are iterated in step (all of one length), other
     /// arguments repeat in every iteration.
     private static func formatList(_ args: [Value], _: FunctionContext) throws(FunctionError) -> Value {
-        let format = args[0].stringValue!
         let values = Array(args.dropFirst())
-        if values.isEmpty { return .list([.string(try GoPrintf.format(format, []))], element: .string) }
-        if values.contains(where: { $0.storage == .null(.any) }) { return .dynamicUnknown }
+        if hasDynamicArgument(values) { return .dynamicUnknown }
+        guard let format = args[0].stringValue else { return .unknown(.list(.string)) }
+        if values.isEmpty { return .list([.normalizedString(try GoPrintf.format(format, []))], element: .string) }
 
         var iterations = -1
         var lengthFrom = -1
@@ -47,10 +54,7 @@ extension Builtins {
             case .tuple(let types):
                 guard !value.isNull else { continue }
                 length = types.count
-            case .any:
-                if !value.isKnown { unknown = true }
-                continue
-            case .bool, .number, .string, .map, .object:
+            case .any, .bool, .number, .string, .map, .object:
                 continue
             }
             guard let length else {
@@ -79,7 +83,7 @@ extension Builtins {
                 continue
             }
             do {
-                results.append(.string(try GoPrintf.format(format, callArgs)))
+                results.append(.normalizedString(try GoPrintf.format(format, callArgs)))
             } catch {
                 throw FunctionError("error on format iteration \(iteration): \(error.message)")
             }

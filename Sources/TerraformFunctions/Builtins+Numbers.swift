@@ -37,7 +37,8 @@ extension Builtins {
             .number(try wholeNumber(args[0]).signum())
         },
         BuiltinFunction(
-            "parseint", [.init("number", .any, allowUnknown: true), .init("base", .number)], returns: .number, parseInt
+            "parseint", [.init("number", .any, allowUnknown: true), .init("base", .number, allowUnknown: true)],
+            returns: .number, parseInt
         ),
     ]
 
@@ -71,11 +72,13 @@ extension Builtins {
 
     private static func parseInt(_ args: [Value], _: FunctionContext) throws(FunctionError) -> Value {
         let text = args[0]
-        guard case .string = text.type else {
-            if case .any = text.type, !text.isKnown { return .unknown(.number) }
-            throw FunctionError(argument: 0, "first argument must be a string, not \(text.type.friendlyName)")
+        switch text.type {
+        case .string: break
+        // An untyped unknown cannot be type-checked: go-cty gives an unknown of any type.
+        case .any: return .dynamicUnknown
+        default: throw FunctionError(argument: 0, "first argument must be a string, not \(text.type.friendlyName)")
         }
-        guard let s = text.stringValue else { return .unknown(.number) }
+        guard let s = text.stringValue, args[1].isKnown else { return .unknown(.number) }
         let base: Int
         do { base = try wholeNumber(args[1]) } catch { throw FunctionError(argument: 1, error.message) }
         guard (2...62).contains(base) else {
