@@ -177,7 +177,8 @@ extension Builtins {
             // Map keys cannot carry marks, so a sensitive key marks the whole result.
             let (key, keyMarked) = unmarked(k)
             marked = marked || keyMarked
-            guard let name = key.stringValue else { throw FunctionError("keys list has null value at index \(i).") }
+            // Only the type check for tuple values looks for null keys; here cty panics.
+            guard let name = key.stringValue else { throw FunctionError("panic in function implementation: value is null") }
             out[name] = vs[i]
         }
         if case .map(let e) = type { return map(out, empty: e).marked(marked) }
@@ -192,9 +193,9 @@ extension Builtins {
         let input = args[0].attributes ?? [:]
         var out: [String: [String]] = [:]
         for key in input.keys.sorted() {
-            guard let list = input[key]?.elements else { throw FunctionError("input must be a map of lists of strings.") }
+            guard let list = input[key]?.elements else { throw FunctionError("input must not contain null list.") }
             for e in list {
-                guard let s = e.stringValue else { throw FunctionError("input must be a map of lists of strings.") }
+                guard let s = e.stringValue else { throw FunctionError("input list must not contain null string.") }
                 out[s, default: []].append(key)
             }
         }

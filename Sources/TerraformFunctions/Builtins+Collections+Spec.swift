@@ -73,7 +73,12 @@ struct CtyFunction: Sendable {
                 plain[i] = argument.unmarkedDeep
                 sensitive = true
             }
-            if case .any = argument.type, !p.allowDynamicType { dynamic = true }
+            // Only an unknown or null can have type `any`; checking that avoids computing
+            // the type of every large argument.
+            switch argument.storage {
+            case .unknown(.any), .null(.any): if !p.allowDynamicType { dynamic = true }
+            default: break
+            }
         }
         // With an argument of unknown type, the result type cannot be decided yet.
         let type = dynamic ? ValueType.any : try returnType(plain)
