@@ -89,13 +89,12 @@ private struct AddressScanner {
         return steps
     }
 
-    /// An HCL identifier (`ID_Start (ID_Continue | '-')*`, hclsyntax spec "Identifiers"),
-    /// also allowing the leading `_` that Terraform's names accept.
+    /// An identifier (see `Identifier`).
     mutating func identifier(what: String) throws(Address.ParseError) -> String {
-        guard let first = peek, first == "_" || first.properties.isIDStart else { throw error("expected \(what)") }
+        guard let first = peek, Identifier.isStart(first) else { throw error("expected \(what)") }
         let start = i
         i += 1
-        while let c = peek, c == "-" || c.properties.isIDContinue {
+        while let c = peek, Identifier.isContinue(c) {
             i += 1
         }
         var s = ""

@@ -42,14 +42,9 @@ struct JSONNode {
     }
 
     private func childPath(_ key: String) -> String {
-        let step = Self.isPlainKey(key) ? key : "[\(JSONNode.quoted(key))]"
+        let step = Identifier.isIdentifier(key) ? key : "[\(JSONNode.quoted(key))]"
         if path.isEmpty || step.hasPrefix("[") { return path + step }
         return path + "." + step
-    }
-
-    private static func isPlainKey(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        return key.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 
     // MARK: Objects

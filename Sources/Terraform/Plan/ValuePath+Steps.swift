@@ -13,7 +13,7 @@ extension ValuePath {
         for step in steps {
             switch step {
             case .string(let s):
-                if isIdentifier(s) {
+                if Identifier.isIdentifier(s) {
                     out += out.isEmpty ? s : ".\(s)"
                 } else {
                     out += "[\(Address.quoted(s))]"
@@ -28,8 +28,4 @@ extension ValuePath {
         return out
     }
 
-    static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first == "_" || first.properties.isIDStart else { return false }
-        return s.unicodeScalars.dropFirst().allSatisfy { $0 == "-" || $0.properties.isIDContinue }
-    }
 }
