@@ -70,17 +70,15 @@ public enum PlanReader {
         let path = root.context.file
         var plan = Plan(path: path, formatVersion: version, terraformVersion: try root.optionalString("terraform_version"))
 
-        plan.changeEntries = try (root.optional("resource_changes")?.arrayOrEmpty() ?? []).map { (n) throws(TerraformDocumentError) in
-            try changeEntry(n)
-        }
+        let changeNodes = try root.optional("resource_changes")?.arrayOrEmpty() ?? []
+        plan.changeEntries = try changeNodes.map { (n) throws(TerraformDocumentError) in try changeEntry(n) }
         plan.driftEntries = try (root.optional("resource_drift")?.arrayOrEmpty() ?? []).map { (n) throws(TerraformDocumentError) in
             try changeEntry(n)
         }
 
         // The current object's change for each address; deposed objects have their own entries.
         var current: [ResourceInstanceAddress: JSONNode] = [:]
-        for (entry, node) in zip(plan.changeEntries, try root.optional("resource_changes")?.arrayOrEmpty() ?? [])
-        where entry.deposed == nil {
+        for (entry, node) in zip(plan.changeEntries, changeNodes) where entry.deposed == nil {
             if current[entry.parsedAddress] != nil {
                 throw node.error(
                     "Duplicate resource change",
@@ -90,9 +88,7 @@ public enum PlanReader {
             current[entry.parsedAddress] = node
         }
 
-        var outputChangeNodes: [String: JSONNode] = [:]
         for (name, node) in try root.optional("output_changes")?.members() ?? [] {
-            outputChangeNodes[name] = node
             plan.outputChanges.append(try outputChange(name: name, node))
         }
         plan.outputChanges.sort { $0.name < $1.name }

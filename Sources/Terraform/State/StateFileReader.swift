@@ -56,7 +56,7 @@ enum StateFileReader {
         }
         let type = try resource.required("type").string()
         let name = try resource.required("name").string()
-        guard ValuePath.isIdentifier(type), ValuePath.isIdentifier(name) else {
+        guard Identifier.isIdentifier(type), Identifier.isIdentifier(name) else {
             throw resource.error(
                 "Invalid resource name",
                 "`\(resource.path)` has type \(JSONNode.quoted(type)) and name \(JSONNode.quoted(name)); both must be identifiers.")
@@ -81,10 +81,13 @@ enum StateFileReader {
                 module: module, mode: mode, type: type, name: name, key: key, provider: provider,
                 values: values, origin: .state(path: path))
             let status = try inst.optionalString("status")
+            // Terraform 0.12.0 to 0.12.5 wrote `depends_on`; later versions `dependencies`.
+            var dependencyNode = try inst.optional("dependencies")
+            if dependencyNode == nil { dependencyNode = try inst.optional("depends_on") }
+            let dependencies = try dependencyNode?.arrayOrEmpty().map { (n) throws(TerraformDocumentError) in try n.string() } ?? []
             out.append(StateObject(
                 instance: instance, deposed: try inst.optionalString("deposed"), tainted: status == "tainted",
-                schemaVersion: try inst.optionalInt("schema_version"),
-                dependencies: try inst.optional("dependencies")?.arrayOrEmpty().map { (n) throws(TerraformDocumentError) in try n.string() } ?? []))
+                schemaVersion: try inst.optionalInt("schema_version"), dependencies: dependencies))
         }
         return out
     }
