@@ -3,8 +3,9 @@ import Foundation
 import HCL
 
 extension Builtins {
-    /// The hash functions of Terraform's `crypto.go`: over a string's UTF-8 bytes or over a
-    /// file's bytes, printed as lowercase hex or standard Base64, and the name-based `uuidv5`.
+    /// The deterministic functions of Terraform's `crypto.go`: hashes over a string's UTF-8
+    /// bytes or a file's bytes, printed as lowercase hex or standard Base64, the name-based
+    /// `uuidv5`, and `rsadecrypt`. (`uuid` and `bcrypt` are random: see the impure family.)
     static let hashes: [BuiltinFunction] = [
         stringHash("md5", Digest.md5, .hex),
         stringHash("sha1", Digest.sha1, .hex),
@@ -35,6 +36,15 @@ extension Builtins {
                 }
             }
             return .string(UUIDText.version5(namespace: bytes, name: Array(args[1].stringValue!.utf8)))
+        },
+        BuiltinFunction("rsadecrypt", [.init("ciphertext", .string), .init("privatekey", .string)], returns: .string) {
+            args, _ throws(FunctionError) in
+            do {
+                return .string(try RSADecrypt.decrypt(ciphertext: args[0].stringValue!, privateKey: args[1].stringValue!))
+            } catch {
+                let failure = error as? RSADecrypt.Failure
+                throw FunctionError(argument: failure?.argument, "\(failure?.message ?? "\(error)").")
+            }
         },
     ]
 
