@@ -31,12 +31,12 @@ extension Builtins {
             default: throw FunctionError("values() requires a map as the first argument.")
             }
         }
-    ) { args, type in
+    ) { args, type throws(FunctionError) in
         let (m, marked) = unmarked(args[0])
         let attrs = m.attributes ?? [:]
         let values = attrs.keys.sorted().map { attrs[$0]! }
         if case .tuple = type { return Value.tuple(values).marked(marked) }
-        return list(values, empty: type.elementType ?? .any).marked(marked)
+        return try list(values, empty: type.elementType ?? .any).marked(marked)
     }
 
     /// Terraform's `lookup`: an object attribute or map element, or the default; the
@@ -122,7 +122,7 @@ extension Builtins {
             if matching { return first }
             return attrsKnown ? .object(attrs) : .any
         }
-    ) { args, type in
+    ) { args, type throws(FunctionError) in
         var merged: [String: Value] = [:]
         var marked = false
         for arg in args where !arg.isNull {
@@ -130,7 +130,7 @@ extension Builtins {
             marked = marked || argMarked
             for (k, v) in m.attributes ?? [:] { merged[k] = v }
         }
-        if case .map(let e) = type { return map(merged, empty: e).marked(marked) }
+        if case .map(let e) = type { return try map(merged, empty: e).marked(marked) }
         return Value.object(merged).marked(marked)
     }
 
@@ -181,7 +181,7 @@ extension Builtins {
             guard let name = key.stringValue else { throw FunctionError("panic in function implementation: value is null") }
             out[name] = vs[i]
         }
-        if case .map(let e) = type { return map(out, empty: e).marked(marked) }
+        if case .map(let e) = type { return try map(out, empty: e).marked(marked) }
         return Value.object(out).marked(marked)
     }
 
@@ -250,6 +250,6 @@ extension Builtins {
                 }
             }
         }
-        return list(out, empty: element)
+        return try list(out, empty: element)
     }
 }

@@ -11,31 +11,61 @@ extension Builtins {
         return n.int
     }
 
-    /// The element type cty gives a list built from `elements` (`cty.ListVal`): the first
-    /// that is not `any`; `empty` when there are no elements.
-    static func elementType(of elements: [Value], empty: ValueType) -> ValueType {
+    /// The element type cty gives a collection built from `elements` (`cty.ListVal`,
+    /// `SetVal`, `MapVal`): the first that is not `any`, `empty` when there are none. cty
+    /// panics when another element has a different type; so does this, in its words.
+    static func elementType(of elements: [Value], empty: ValueType, kind: String) throws(FunctionError) -> ValueType {
         guard !elements.isEmpty else { return empty }
+        var element = ValueType.any
         for e in elements {
             let t = e.type
-            if t != .any { return t }
+            if case .any = element {
+                element = t
+            } else if t != .any, t != element {
+                throw FunctionError(
+                    "panic in function implementation: inconsistent \(kind) element types (\(goSyntax(element)) then \(goSyntax(t)))")
+            }
         }
-        return .any
+        return element
     }
 
     /// A list of `elements`, typed as `cty.ListVal` (or `cty.ListValEmpty(empty)`) types it.
-    static func list(_ elements: [Value], empty: ValueType) -> Value {
-        Value(.list(elements, element: elementType(of: elements, empty: empty)))
+    static func list(_ elements: [Value], empty: ValueType) throws(FunctionError) -> Value {
+        Value(.list(elements, element: try elementType(of: elements, empty: empty, kind: "list")))
     }
 
     /// A set of `elements`, de-duplicated and in Terraform's order.
-    static func set(_ elements: [Value], empty: ValueType) -> Value {
-        .set(elements, element: elementType(of: elements, empty: empty))
+    static func set(_ elements: [Value], empty: ValueType) throws(FunctionError) -> Value {
+        .set(elements, element: try elementType(of: elements, empty: empty, kind: "set"))
     }
 
     /// A map of `elements`, typed as `cty.MapVal` (or `cty.MapValEmpty(empty)`) types it.
-    static func map(_ elements: [String: Value], empty: ValueType) -> Value {
+    static func map(_ elements: [String: Value], empty: ValueType) throws(FunctionError) -> Value {
         let sorted = elements.keys.sorted().map { elements[$0]! }
-        return Value(.map(elements, element: elementType(of: sorted, empty: empty)))
+        return Value(.map(elements, element: try elementType(of: sorted, empty: empty, kind: "map")))
+    }
+
+    /// A type as Go's `%#v` prints a cty type, for messages that quote cty's panics.
+    static func goSyntax(_ type: ValueType) -> String {
+        switch type {
+        case .any: return "cty.DynamicPseudoType"
+        case .bool: return "cty.Bool"
+        case .number: return "cty.Number"
+        case .string: return "cty.String"
+        case .list(let e): return "cty.List(\(goSyntax(e)))"
+        case .set(let e): return "cty.Set(\(goSyntax(e)))"
+        case .map(let e): return "cty.Map(\(goSyntax(e)))"
+        case .tuple(let es):
+            if es.isEmpty { return "cty.EmptyTuple" }
+            return "cty.Tuple([]cty.Type{\(es.map(goSyntax).joined(separator: ", "))})"
+        case .object(let attrs, let optional):
+            if attrs.isEmpty { return "cty.EmptyObject" }
+            let fields = attrs.keys.sorted().map { "\(goQuoted($0)):\(goSyntax(attrs[$0]!))" }.joined(separator: ", ")
+            let map = "map[string]cty.Type{\(fields)}"
+            if optional.isEmpty { return "cty.Object(\(map))" }
+            let names = optional.sorted().map(goQuoted).joined(separator: ", ")
+            return "cty.ObjectWithOptionalAttrs(\(map), []string{\(names)})"
+        }
     }
 
     /// Whether the number of elements is known: a set holding unknowns may still shrink

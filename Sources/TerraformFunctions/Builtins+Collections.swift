@@ -159,7 +159,7 @@ extension Builtins {
                 sensitive = sensitive || marked
                 elements.append(contentsOf: list.elements ?? [])
             }
-            return list(elements, empty: element).marked(sensitive)
+            return try list(elements, empty: element).marked(sensitive)
         case .tuple:
             for arg in args {
                 let (sequence, marked) = unmarked(arg)
@@ -194,10 +194,10 @@ extension Builtins {
         var start = 0
         while start < elements.count {
             let end = min(start + n, elements.count)
-            chunks.append(Builtins.list(Array(elements[start..<end]), empty: .any))
+            chunks.append(try Builtins.list(Array(elements[start..<end]), empty: .any))
             start = end
         }
-        return Builtins.list(chunks, empty: list.type).marked(marked)
+        return try Builtins.list(chunks, empty: list.type).marked(marked)
     }
 
     /// `flatten`: always a tuple; lists, sets and tuples nested at any depth are spliced
@@ -422,7 +422,7 @@ extension Builtins {
         guard let (start, end) = try sliceBounds(args) else { return Value.unknown(type).marked(marked) }
         let part = Array((list.elements ?? [])[start..<end])
         if case .tuple = type { return Value.tuple(part).marked(marked) }
-        return Builtins.list(part, empty: type.elementType ?? .any).marked(marked)
+        return try Builtins.list(part, empty: type.elementType ?? .any).marked(marked)
     }
 
     /// cty's `sliceIndexes`: the validated bounds, nil while either is unknown.
@@ -467,11 +467,11 @@ extension Builtins {
             default: throw FunctionError(argument: 0, "can only reverse list or tuple values, not \(args[0].type.friendlyName).")
             }
         }
-    ) { args, type in
+    ) { args, type throws(FunctionError) in
         let (sequence, marked) = unmarked(args[0])
         let reversed = Array((sequence.elements ?? []).reversed())
         if case .tuple = type { return Value.tuple(reversed).marked(marked) }
-        return list(reversed, empty: type.elementType ?? .any).marked(marked)
+        return try list(reversed, empty: type.elementType ?? .any).marked(marked)
     }
 
     // MARK: Lists of one type
@@ -486,14 +486,14 @@ extension Builtins {
 
     static let distinct = CtyFunction(
         "distinct", [CtyParameter(name: "list", type: .list(.any))], type: { args in args[0].type }
-    ) { args, type in
+    ) { args, type throws(FunctionError) in
         guard args[0].isWhollyKnown else { return .unknown(type) }
         var seen = Set<String>()
         var kept: [Value] = []
         for e in args[0].elements ?? [] where seen.insert(equalityKey(e)).inserted {
             kept.append(e)
         }
-        return list(kept, empty: type.elementType ?? .any)
+        return try list(kept, empty: type.elementType ?? .any)
     }
 
     /// `sort`: strings only (numbers arrive converted, so they sort as text), by bytes.

@@ -59,6 +59,7 @@ extension Builtins {
     ) -> CtyFunction.Implementation {
         return { args, type throws(FunctionError) in
             var sets: [[Value]] = []
+            var rules = ValueType.any
             for (i, arg) in args.enumerated() {
                 let converted: Value
                 do throws(ConversionError) {
@@ -67,6 +68,15 @@ extension Builtins {
                     throw FunctionError(argument: i, "\(error.message).")
                 }
                 if !allowUnknowns, !converted.isWhollyKnown { return .unknown(type) }
+                // cty combines sets only of the very same element type, and panics
+                // otherwise (an empty `set(any)` beside a `set(string)`).
+                let element = converted.type.elementType ?? .any
+                if i == 0 {
+                    rules = element
+                } else if element != rules {
+                    throw FunctionError(
+                        "panic in function implementation: incompatible set rules: cty.setRules{Type:\(goSyntax(rules))}, cty.setRules{Type:\(goSyntax(element))}")
+                }
                 sets.append(converted.elements ?? [])
             }
             return Value.set(combine(sets), element: type.elementType ?? .any)
@@ -103,7 +113,7 @@ extension Builtins {
             }
             return lists == args.count ? .list(.tuple(elementTypes)) : .set(.tuple(elementTypes))
         }
-    ) { args, type in
+    ) { args, type throws(FunctionError) in
         let element = type.elementType ?? .any
         guard case .tuple(let columnTypes) = element else { return .unknown(type) }
         var marked = false
@@ -140,7 +150,7 @@ extension Builtins {
                 }
             }
         }
-        if case .list = type { return list(product, empty: element).marked(marked) }
-        return set(product, empty: element).marked(marked)
+        if case .list = type { return try list(product, empty: element).marked(marked) }
+        return try set(product, empty: element).marked(marked)
     }
 }

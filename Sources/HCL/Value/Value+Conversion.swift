@@ -9,9 +9,10 @@ public struct ConversionError: Error, Sendable, Hashable, CustomStringConvertibl
         self.message = message
     }
 
-    public var description: String {
-        path.isEmpty ? message : "\(path.joined(separator: "")): \(message)"
-    }
+    /// The message alone: Terraform prints cty's path errors without their path
+    /// (`Unsuitable value for var.x ...: a number is required.`, also for function
+    /// arguments); `path` is there for callers that want to point further.
+    public var description: String { message }
 }
 
 extension Value {
@@ -661,6 +662,11 @@ enum Unifier {
         // The common case: nothing to unify. (cty gets the same answer the long way;
         // building a type from equal parts drops only `optional()` markers.)
         if types.allSatisfy({ $0 == first }) { return first.withoutOptionalAttributes }
+        // Repeated types change nothing in cty's answer, only its cost: a tuple of a
+        // thousand elements usually has a handful of distinct element types.
+        var seen = Set<ValueType>()
+        let distinct = types.filter { seen.insert($0).inserted }
+        if distinct.count < types.count { return unify(distinct, unsafe: unsafe) }
 
         var maps = 0, lists = 0, sets = 0, objects = 0, tuples = 0, dynamics = 0
         for t in types {
