@@ -34,9 +34,10 @@ extension Builtins {
         Value(.list(elements, element: try elementType(of: elements, empty: empty, kind: "list")))
     }
 
-    /// A set of `elements`, de-duplicated and in Terraform's order.
+    /// A set of `elements`, de-duplicated and in Terraform's order, with the elements'
+    /// marks moved to the set as `cty.SetVal` does.
     static func set(_ elements: [Value], empty: ValueType) throws(FunctionError) -> Value {
-        .set(elements, element: try elementType(of: elements, empty: empty, kind: "set"))
+        .setMovingMarks(elements, element: try elementType(of: elements, empty: empty, kind: "set"))
     }
 
     /// A map of `elements`, typed as `cty.MapVal` (or `cty.MapValEmpty(empty)`) types it.

@@ -79,7 +79,7 @@ extension Builtins {
                 }
                 sets.append(converted.elements ?? [])
             }
-            return Value.set(combine(sets), element: type.elementType ?? .any)
+            return Value.setMovingMarks(combine(sets), element: type.elementType ?? .any)
         }
     }
 

@@ -174,6 +174,12 @@ enum UnknownLocals {
         MarkedCase("sort([sensitive(\"b\"), \"a\"])", "list(string)", "[\"a\",\"b\"]", sensitive: true),
         MarkedCase("coalesce(sensitive(\"\"), \"b\")", "string", "\"b\"", sensitive: true),
         MarkedCase("one([sensitive(\"a\")])", "string", "\"a\"", sensitive: true),
+        // cty keeps no marks inside sets: building one moves them to the set.
+        MarkedCase("toset([sensitive(\"a\"), \"b\"])", "set(string)", "[\"a\",\"b\"]", sensitive: true),
+        MarkedCase("length(toset([sensitive(\"a\"), \"b\"]))", "number", "2", sensitive: true),
+        MarkedCase("setproduct(toset([\"a\"]), [sensitive(\"b\")])", "set(tuple([string, string]))", "[[\"a\",\"b\"]]", sensitive: true),
+        MarkedCase("setproduct([\"a\"], [sensitive(\"b\")])", "list(tuple([string, string]))", "[[\"a\",(sensitive)]]"),
+        MarkedCase("tolist([sensitive(null), \"a\"])", "list(string)", "[(sensitive),\"a\"]"),
         // Unknown results keep the marks of arguments that do not accept marks only.
         MarkedCase("element(sensitive(local.ulist), 0)", "string", "?"),
         MarkedCase("keys(sensitive(local.umap))", "list(string)", "?", sensitive: true),

@@ -26,6 +26,19 @@ extension Value {
     public func converted(to target: ValueType) throws(ConversionError) -> Value {
         try Conversion.convert(self, to: target)
     }
+
+    /// A set as cty builds one (`cty.SetVal`): elements de-duplicated and in Terraform's
+    /// order, and, as cty keeps no marks inside a set, every element's marks moved to the
+    /// set itself (`toset([sensitive("a"), "b"])` is sensitive as a whole).
+    public static func setMovingMarks(_ elements: [Value], element: ValueType) -> Value {
+        var sensitive = false
+        let plain = elements.map { e -> Value in
+            guard e.containsSensitive else { return e }
+            sensitive = true
+            return e.unmarkedDeep
+        }
+        return Value(.set(SetOrder.normalize(plain), element: element)).marked(sensitive)
+    }
 }
 
 extension ValueType {
@@ -226,9 +239,12 @@ enum Conversion {
         return element
     }
 
+    /// cty rebuilds nulls in converted collections and objects without `optional()`
+    /// markers, and the rebuilt null carries no marks: `tomap({a = sensitive(null)})`
+    /// holds a plain null.
     private static func nullWithoutOptional(_ v: Value) -> Value {
         guard case .null(let t) = v.storage else { return v }
-        return Value(.null(t.withoutOptionalAttributes), sensitive: v.isSensitive)
+        return .null(t.withoutOptionalAttributes)
     }
 
     private static func collectionToList(_ element: ValueType, _ step: Step?) -> Step {
@@ -271,7 +287,7 @@ enum Conversion {
             guard let t = commonElementType(out) else {
                 throw ConversionError(path: path, message: "element types must all match for conversion to set")
             }
-            return Value(.set(SetOrder.normalize(out), element: t))
+            return .setMovingMarks(out, element: t)
         }
     }
 
@@ -334,7 +350,7 @@ enum Conversion {
             guard let t = commonElementType(out) else {
                 throw ConversionError(path: path, message: "element types must all match for conversion to set")
             }
-            return Value(.set(SetOrder.normalize(out), element: t))
+            return .setMovingMarks(out, element: t)
         }
     }
 
