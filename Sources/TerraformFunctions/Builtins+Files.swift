@@ -55,6 +55,13 @@ extension Builtins {
             args, context throws(FunctionError) in
             try TemplateFile.render(path: args[0], vars: args[1], context: context)
         },
+        // Terraform 1.9+: a template held in a string value (`templatestring(local.t, {...})`).
+        BuiltinFunction("templatestring", [.init("template", .string), .init("vars", .any, allowUnknown: true)], returns: .any, handlesMarks: true) {
+            args, context throws(FunctionError) in
+            guard let text = args[0].stringValue else { return Value.dynamicUnknown.marked(args[0].isSensitive) }
+            return try TemplateFile.render(text: text, name: "<templatestring>", vars: args[1], context: context)
+                .marked(args[0].isSensitive)
+        },
         BuiltinFunction("abspath", [.init("path", .string)], returns: .string) { args, context throws(FunctionError) in
             // Terraform uses the process's working directory, which is the root module's;
             // Airlock's base directory plays that part.
@@ -97,6 +104,12 @@ enum TemplateFile {
         let pathSensitive = pathArgument.isSensitive
         guard let path = pathArgument.stringValue else { return Value.dynamicUnknown.marked(pathSensitive) }
         let text = try ConfigFile.readText(path, in: context.baseDirectory)
+        return try render(text: text, name: path, vars: vars, context: context).marked(pathSensitive)
+    }
+
+    /// Renders template text with only the given variables.
+    static func render(text: String, name path: String, vars: Value, context: FunctionContext) throws(FunctionError) -> Value {
+        let pathSensitive = false
         let (expression, parseDiagnostics) = HCLParser.parseTemplate(Array(text.utf8), path: path)
         if let error = parseDiagnostics.first(where: { $0.severity == .error }) {
             throw FunctionError(describe(error, in: path))

@@ -3,6 +3,19 @@ extension Evaluator {
         switch call.name {
         case "try": return evaluateTry(call, context)
         case "can": return evaluateCan(call, context)
+        case "templatestring", "core::templatestring":
+            // Terraform renders only templates held in a value; a literal template here
+            // would already have been rendered in the caller's scope.
+            if let first = call.arguments.first {
+                switch first {
+                case .scopeTraversal, .relativeTraversal, .index, .parentheses: break
+                default:
+                    report(.invalidFunctionArgument, "Invalid template expression",
+                           "The template argument to templatestring must be a reference to a string value defined elsewhere, such as a local value or variable.",
+                           first.range, context, contextRange: call.range)
+                    return .dynamicUnknown
+                }
+            }
         default: break
         }
         var arguments = call.arguments.map { evaluate($0, in: context) }

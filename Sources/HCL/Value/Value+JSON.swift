@@ -83,7 +83,8 @@ extension Value {
         switch storage {
         case .unknown, .null: return .null
         case .bool(let b): return .bool(b)
-        case .number(let n): return .number(n.description)
+        // JSON has no negative zero: Terraform's plans and outputs write it as 0.
+        case .number(let n): return .number(n.isNegativeZero ? "0" : n.description)
         case .string(let s): return .string(s)
         case .list(let es, _), .set(let es, _), .tuple(let es): return .array(es.map(\.jsonValue))
         case .map(let es, _), .object(let es): return .object(es.keys.sorted().map { ($0, es[$0]!.jsonValue) })

@@ -61,6 +61,9 @@ enum BodyValues {
             }
             // An optional+computed argument set to null is left to the provider to compute.
             if value.isNull, spec.computed { value = .unknown(spec.type) }
+            // A set whose elements are not all known cannot be known itself: unknown
+            // elements may turn out equal and collapse.
+            if case .set = spec.type, !value.isWhollyKnown { value = Value.unknown(spec.type).marked(value.isSensitive) }
             attrs[attribute.name] = value.marked(spec.sensitive)
         }
         for (name, spec) in schema.attributes where attrs[name] == nil {

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import HCL
+import Terraform
+
+/// `airlock eval`: evaluate a configuration as Terraform would and print its resource instances.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate Terraform statically and print every resource instance with its values.",
+        discussion: """
+            PATH is a directory of .tf files (the root module). Variables are read as
+            Terraform reads them: defaults, terraform.tfvars, *.auto.tfvars(.json),
+            TF_VAR_* environment variables, then --var-file and --var.
+
+            Values that only apply can know (computed attributes such as id and arn,
+            timestamp(), anything derived from them) are never guessed: --format json lists
+            them under "unknown" by path.
+
+            Exit codes: 0 evaluated without errors, 1 the configuration has errors (they are
+            printed to standard error), 2 usage error.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "A directory of .tf files.")
+    var path: String
+
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .customLong("var-file"), help: ArgumentHelp("Read variable values from FILE (.tfvars or .tfvars.json); repeatable.", valueName: "FILE"))
+    var varFiles: [String] = []
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Set a root variable, NAME=VALUE; repeatable.", valueName: "NAME=VALUE"))
+    var vars: [String] = []
+
+    @Option(help: "The value of terraform.workspace.")
+    var workspace: String = "default"
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ValidationError("\(path) does not exist.")
+        }
+        guard isDirectory.boolValue else {
+            throw ValidationError("\(path) is a file; give the directory that holds the configuration.")
+        }
+        for option in vars where !option.contains("=") {
+            throw ValidationError("--var \(option) must be NAME=VALUE.")
+        }
+    }
+
+    func run() throws {
+        let options = EvaluationOptions(
+            workspace: workspace, varFiles: varFiles, vars: vars, environment: ProcessInfo.processInfo.environment,
+            workingDirectory: nil)
+        let result = TerraformEvaluator.evaluate(directory: path, options: options)
+        switch format {
+        case .json:
+            let document = JSONValue.array(result.instances.map(\.jsonValue))
+            Terminal.writeStdout(document.prettyText)
+        case .text:
+            var out = ""
+            for instance in result.instances {
+                let unknown = instance.unknownPaths.count
+                out += "\(instance.address)  (\(unknown) unknown attribute\(unknown == 1 ? "" : "s"))\n"
+            }
+            out += "\(result.instances.count) resource instance\(result.instances.count == 1 ? "" : "s").\n"
+            Terminal.writeStdout(out)
+        }
+        DiagnosticsPrinter.print(result.diagnostics)
+        if result.diagnostics.hasErrors { throw ExitStatus.reported }
+    }
+}
+
+/// Prints diagnostics from any file to standard error, with the source line when it can be read.
+enum DiagnosticsPrinter {
+    static func print(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let renderer = DiagnosticRenderer(color: Terminal.supportsColor(fileDescriptor: 2))
+        var files: [String: ConfigFile] = [:]
+        var out = ""
+        for d in diagnostics {
+            let path = d.file ?? "<input>"
+            if files[path] == nil {
+                let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+                let empty = SourceRange.at(.start)
+                files[path] = ConfigFile(path: path, body: Body(range: empty, endRange: empty), diagnostics: [], source: bytes)
+            }
+            out += renderer.render(d, in: files[path]!) + "\n"
+        }
+        FileHandle.standardError.write(Data(out.utf8))
+    }
+}
