@@ -9,7 +9,8 @@ extension Builtins {
             switch args[0].type {
             case .map: return .list(.string)
             case .object(let attrs, _): return .tuple(Array(repeating: .string, count: attrs.count))
-            default: throw FunctionError(argument: 0, "must have map or object type.")
+            case .any, .bool, .number, .string, .list, .set, .tuple:
+                throw FunctionError(argument: 0, "must have map or object type.")
             }
         }
     ) { args, type in
@@ -28,7 +29,8 @@ extension Builtins {
             switch args[0].type {
             case .map(let e): return .list(e)
             case .object(let attrs, _): return .tuple(attrs.keys.sorted().map { attrs[$0]! })
-            default: throw FunctionError("values() requires a map as the first argument.")
+            case .any, .bool, .number, .string, .list, .set, .tuple:
+                throw FunctionError("values() requires a map as the first argument.")
             }
         }
     ) { args, type throws(FunctionError) in
@@ -61,7 +63,7 @@ extension Builtins {
                     throw FunctionError(argument: 2, "the default value must have the same type as the map elements.")
                 }
                 return e
-            default:
+            case .any, .bool, .number, .string, .list, .set, .tuple:
                 throw FunctionError(argument: 0, "lookup() requires a map as the first argument.")
             }
         }
@@ -110,7 +112,7 @@ extension Builtins {
                         // An unknown map may hold any keys.
                         attrsKnown = false
                     }
-                default:
+                case .bool, .number, .string, .list, .set, .tuple:
                     throw FunctionError("arguments must be maps or objects, got \(goQuoted(type.friendlyName)).")
                 }
                 if i == 0 {
@@ -158,7 +160,7 @@ extension Builtins {
                     attrs[name] = ts[i]
                 }
                 return .object(attrs)
-            default:
+            case .any, .bool, .number, .string, .set, .map, .object:
                 throw FunctionError("values argument must be a list or tuple value.")
             }
         }

@@ -75,10 +75,8 @@ struct CtyFunction: Sendable {
             }
             // Only an unknown or null can have type `any`; checking that avoids computing
             // the type of every large argument.
-            switch argument.storage {
-            case .unknown(.any), .null(.any): if !p.allowDynamicType { dynamic = true }
-            default: break
-            }
+            if !p.allowDynamicType, case .unknown(.any) = argument.storage { dynamic = true }
+            if !p.allowDynamicType, case .null(.any) = argument.storage { dynamic = true }
         }
         // With an argument of unknown type, the result type cannot be decided yet.
         let type = dynamic ? ValueType.any : try returnType(plain)

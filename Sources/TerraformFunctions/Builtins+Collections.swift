@@ -18,7 +18,7 @@ extension Builtins {
             switch e.storage {
             case .unknown: return .unknown(.bool)
             case .null, .bool(false): return .false
-            default: continue
+            case .bool(true), .number, .string, .list, .set, .map, .tuple, .object: continue
             }
         }
         return .true
@@ -30,7 +30,7 @@ extension Builtins {
             switch e.storage {
             case .unknown: unknown = true
             case .bool(true): return .true
-            default: continue
+            case .null, .bool(false), .number, .string, .list, .set, .map, .tuple, .object: continue
             }
         }
         return unknown ? .unknown(.bool) : .false
@@ -72,7 +72,8 @@ extension Builtins {
                 if !arg.isKnown { return .any }
                 switch arg.type {
                 case .list, .tuple: types.append(arg.type)
-                default: throw FunctionError("coalescelist arguments must be lists or tuples.")
+                case .any, .bool, .number, .string, .set, .map, .object:
+                    throw FunctionError("coalescelist arguments must be lists or tuples.")
                 }
             }
             return types.allSatisfy { $0 == types[0] } ? types[0] : .any
@@ -93,7 +94,7 @@ extension Builtins {
             case .list(let e), .set(let e): return e
             case .tuple(let ts) where ts.isEmpty: return .any
             case .tuple(let ts) where ts.count == 1: return ts[0]
-            default: throw FunctionError(argument: 0, oneMessage)
+            case .tuple, .any, .bool, .number, .string, .map, .object: throw FunctionError(argument: 0, oneMessage)
             }
         }
     ) { args, type throws(FunctionError) in
@@ -106,7 +107,7 @@ extension Builtins {
         case .tuple(let es):
             if es.isEmpty { return .null(type) }
             if es.count == 1 { return es[0] }
-        default:
+        case .null, .unknown, .bool, .number, .string, .map, .object:
             break
         }
         throw FunctionError(argument: 0, oneMessage)
@@ -137,7 +138,7 @@ extension Builtins {
                     // The tuple type needs the list's length.
                     guard arg.isKnown else { return .any }
                     elementTypes.append(contentsOf: repeatElement(e, count: arg.count ?? 0))
-                default:
+                case .any, .bool, .number, .string, .set, .map, .object:
                     throw FunctionError(argument: i, "all arguments must be lists or tuples; got \(types[i].friendlyName).")
                 }
             }
@@ -167,7 +168,8 @@ extension Builtins {
                 elements.append(contentsOf: sequence.elements ?? [])
             }
             return Value.tuple(elements).marked(sensitive)
-        default:
+        case .any, .bool, .number, .string, .set, .map, .object:
+            // Only `any`, when an argument's type is not known: the call is then unknown.
             return .unknown(type)
         }
     }
@@ -208,7 +210,7 @@ extension Builtins {
             guard args[0].isWhollyKnown else { return .any }
             switch args[0].type {
             case .list, .set, .tuple: break
-            default: throw FunctionError("can only flatten lists, sets and tuples.")
+            case .any, .bool, .number, .string, .map, .object: throw FunctionError("can only flatten lists, sets and tuples.")
             }
             let flat = flattened(args[0])
             guard flat.known else { return .any }
@@ -247,7 +249,7 @@ extension Builtins {
                 let inner = flattened(e)
                 sensitive = sensitive || inner.sensitive
                 if inner.known { out.append(contentsOf: inner.values) } else { known = false }
-            default:
+            case .any, .bool, .number, .string, .map, .object:
                 out.append(e)
             }
         }
@@ -340,7 +342,7 @@ extension Builtins {
                     throw FunctionError("panic in function implementation: runtime error: index out of range [\(wrapped)]")
                 }
                 return ts[wrapped]
-            default:
+            case .any, .bool, .number, .string, .set, .map, .object:
                 throw FunctionError("cannot read elements from \(args[0].type.friendlyName).")
             }
         }
@@ -361,7 +363,7 @@ extension Builtins {
     ) { args, _ throws(FunctionError) in
         switch args[0].type {
         case .list, .tuple: break
-        default: throw FunctionError("argument must be a list or tuple.")
+        case .any, .bool, .number, .string, .set, .map, .object: throw FunctionError("argument must be a list or tuple.")
         }
         let elements = args[0].elements ?? []
         guard !elements.isEmpty else { throw FunctionError("cannot search an empty list.") }
@@ -377,7 +379,7 @@ extension Builtins {
     ) { args, _ throws(FunctionError) in
         switch args[0].type {
         case .list, .tuple, .set: break
-        default: throw FunctionError("argument must be list, tuple, or set.")
+        case .any, .bool, .number, .string, .map, .object: throw FunctionError("argument must be list, tuple, or set.")
         }
         let elements = args[0].elements ?? []
         if elements.isEmpty { return .false }
@@ -402,12 +404,13 @@ extension Builtins {
         ],
         type: { args throws(FunctionError) in
             let type = args[0].type
-            if case .set = type {
-                throw FunctionError(argument: 0, "cannot slice a set, because its elements do not have indices; explicitly convert to a list if the ordering of the result is not important.")
-            }
             switch type {
-            case .list, .tuple: break
-            default: throw FunctionError(argument: 0, "must be a list or tuple value.")
+            case .list, .tuple:
+                break
+            case .set:
+                throw FunctionError(argument: 0, "cannot slice a set, because its elements do not have indices; explicitly convert to a list if the ordering of the result is not important.")
+            case .any, .bool, .number, .string, .map, .object:
+                throw FunctionError(argument: 0, "must be a list or tuple value.")
             }
             let bounds = try sliceBounds(args)
             if case .tuple(let ts) = type {
@@ -464,7 +467,8 @@ extension Builtins {
             case .tuple(let ts): return .tuple(ts.reversed())
             // A set is accepted as it would be converted to a list.
             case .list(let e), .set(let e): return .list(e)
-            default: throw FunctionError(argument: 0, "can only reverse list or tuple values, not \(args[0].type.friendlyName).")
+            case .any, .bool, .number, .string, .map, .object:
+                throw FunctionError(argument: 0, "can only reverse list or tuple values, not \(args[0].type.friendlyName).")
             }
         }
     ) { args, type throws(FunctionError) in
@@ -519,7 +523,8 @@ extension Builtins {
         guard count > 0 else { throw FunctionError(argument: 0, "cannot sum an empty list.") }
         switch v.type {
         case .list, .set, .tuple: break
-        default: throw FunctionError(argument: 0, "argument must be list, set, or tuple. Received \(v.type.friendlyName).")
+        case .any, .bool, .number, .string, .map, .object:
+            throw FunctionError(argument: 0, "argument must be list, set, or tuple. Received \(v.type.friendlyName).")
         }
         guard v.isWhollyKnown else { return .unknown(.number) }
         var total: Number?

@@ -107,7 +107,7 @@ extension Builtins {
                     } else {
                         throw FunctionError(argument: i, "all elements must be of the same type.")
                     }
-                default:
+                case .any, .bool, .number, .string, .map, .object:
                     throw FunctionError(argument: i, "a set or a list is required.")
                 }
             }

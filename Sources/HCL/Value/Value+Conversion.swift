@@ -565,7 +565,8 @@ enum Conversion {
             case .object(let attrs, _):
                 let unified = Unifier.unify(attrs.keys.sorted().map { attrs[$0]! }, unsafe: true) ?? .any
                 return .map(dynamicReplace(unified, e))
-            default: return target
+            case .any, .bool, .number, .string, .list, .set, .tuple:
+                return target
             }
         case .object(let attrs, _):
             var out: [String: ValueType] = [:]
@@ -574,7 +575,7 @@ enum Conversion {
                 for (name, t) in attrs { out[name] = dynamicReplace(s, t) }
             case .object(let sourceAttrs, _):
                 for (name, t) in attrs { out[name] = sourceAttrs[name].map { dynamicReplace($0, t) } ?? t }
-            default:
+            case .any, .bool, .number, .string, .list, .set, .tuple:
                 break
             }
             return .object(out)
@@ -583,7 +584,7 @@ enum Conversion {
             switch source {
             case .set(let s), .list(let s): element = dynamicReplace(s, e)
             case .tuple(let ts): element = dynamicReplace(Unifier.unify(ts, unsafe: true) ?? .any, e)
-            default: break
+            case .any, .bool, .number, .string, .map, .object: break
             }
             if case .set = target { return .set(element) }
             return .list(element)
