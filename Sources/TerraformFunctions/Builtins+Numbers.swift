@@ -123,7 +123,7 @@ extension Builtins {
                     small = sum
                 }
             }
-            if overflow { big.multiply(by: UInt32(base), adding: UInt32(digit)) }
+            if overflow { big.multiply(by: UInt64(base), adding: UInt64(digit)) }
         }
         if !overflow { return Number(negative ? -small : small) }
         // Beyond Int: exact through its decimal text (at literal precision, where Go would

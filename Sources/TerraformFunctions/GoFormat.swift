@@ -283,38 +283,36 @@ struct GoDecimal {
     }
 }
 
-/// A finite nonzero number as `±mantissa × 2^exponent` with an odd mantissa, recovered
-/// through `Number`'s public arithmetic: scaling by a power of two is exact, and a whole
-/// number within its precision prints all of its digits.
+/// A finite nonzero number as `±mantissa × 2^exponent`, recovered through `Number`'s
+/// public arithmetic: scaling by a power of two is exact, and a whole number below
+/// 2^precision prints all of its digits.
 struct ExactBinary {
     var mantissa: GoNat
     var exponent: Int
 
     init(_ n: Number) {
-        // e such that n × 2^e is an odd integer: the smallest e for which it is an integer.
-        func isInteger(_ e: Int) -> Bool { Self.scaled(n, e)?.isInteger ?? false }
-        // Start from the magnitude the printed form shows, then widen until it brackets.
-        let estimate = Self.binaryMagnitudeEstimate(n)
-        var hi = n.precision - estimate + 8
-        var step = 64
-        while !isInteger(hi) {
-            hi += step
-            step *= 2
+        // Scale n to a whole number just below 2^precision: n × 2^e, starting from the
+        // magnitude its printed form shows and correcting by a bit at a time.
+        let precision = max(n.precision, 512)
+        let limit = Number(parsing: "1p\(precision)")!
+        var e = precision - 1 - Self.binaryMagnitudeEstimate(n)
+        var scaled = Self.scaled(n, e)
+        while true {
+            if let y = scaled, y.isInteger {
+                if (y.sign < 0 ? -y : y) < limit { break }
+                e -= 1
+            } else {
+                e += 1
+            }
+            scaled = Self.scaled(n, e)
         }
-        var lo = hi - 64
-        step = 64
-        while isInteger(lo) {
-            lo -= step
-            step *= 2
-        }
-        // isInteger(lo) == false, isInteger(hi) == true
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2
-            if isInteger(mid) { hi = mid } else { lo = mid }
-        }
-        let odd = Self.scaled(n, hi)!.description
-        mantissa = GoNat(decimal: odd.hasPrefix("-") ? odd.dropFirst() : odd[...])
-        exponent = -hi
+        let digits = scaled!.description
+        mantissa = GoNat(decimal: digits.hasPrefix("-") ? digits.dropFirst() : digits[...])
+        exponent = -e
+        // An odd mantissa: whole numbers get a non-negative exponent.
+        let zeros = mantissa.trailingZeroBitCount
+        mantissa.shiftRight(zeros)
+        exponent += zeros
     }
 
     private static func scaled(_ n: Number, _ e: Int) -> Number? {
@@ -323,32 +321,35 @@ struct ExactBinary {
         return try? n.multiplied(by: power)
     }
 
-    /// About log₂|n|, from the decimal digits of its printed form.
+    /// About log₂|n|: the exponent of the nearest double, or beyond a double's range the
+    /// number of decimal digits of its printed form (which is slower to get).
     private static func binaryMagnitudeEstimate(_ n: Number) -> Int {
+        let x = n.double
+        if x.isFinite && x != 0 { return Int(x.exponent) }
         let d = GoDecimal(shortestOf: n)
-        return Int((Double(d.exponent) * 3.321928).rounded())
+        return Int((Double(d.exponent) * 3.321928).rounded(.down))
     }
 }
 
-/// A natural number in base 2³² limbs, least significant first: just enough arithmetic
+/// A natural number in base 2⁶⁴ limbs, least significant first: just enough arithmetic
 /// to print exact binary floats in any base.
 struct GoNat {
-    private(set) var limbs: [UInt32] = []
+    private(set) var limbs: [UInt64] = []
 
     init(decimal: Substring) {
-        var chunk: UInt32 = 0
+        var chunk: UInt64 = 0
         var count = 0
         for c in decimal.utf8 where c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
-            chunk = chunk * 10 + UInt32(c - UInt8(ascii: "0"))
+            chunk = chunk * 10 + UInt64(c - UInt8(ascii: "0"))
             count += 1
-            if count == 9 {
-                multiply(by: 1_000_000_000, adding: chunk)
+            if count == 19 {
+                multiply(by: 10_000_000_000_000_000_000, adding: chunk)
                 chunk = 0
                 count = 0
             }
         }
         if count > 0 {
-            var scale: UInt32 = 1
+            var scale: UInt64 = 1
             for _ in 0..<count { scale *= 10 }
             multiply(by: scale, adding: chunk)
         }
@@ -356,69 +357,93 @@ struct GoNat {
 
     var isZero: Bool { limbs.isEmpty }
 
-    mutating func multiply(by m: UInt32, adding a: UInt32 = 0) {
-        var carry = UInt64(a)
+    mutating func multiply(by m: UInt64, adding a: UInt64 = 0) {
+        var carry = a
         for i in limbs.indices {
-            let product = UInt64(limbs[i]) * UInt64(m) + carry
-            limbs[i] = UInt32(truncatingIfNeeded: product)
-            carry = product >> 32
+            let (high, low) = limbs[i].multipliedFullWidth(by: m)
+            let (sum, overflow) = low.addingReportingOverflow(carry)
+            limbs[i] = sum
+            carry = high &+ (overflow ? 1 : 0)
         }
-        if carry > 0 { limbs.append(UInt32(carry)) }
+        if carry > 0 { limbs.append(carry) }
         while limbs.last == 0 { limbs.removeLast() }
     }
 
     mutating func multiplyByPowerOfFive(_ k: Int) {
         var k = k
-        // 5^13 is the largest power of five below 2^32.
-        while k >= 13 {
-            multiply(by: 1_220_703_125)
-            k -= 13
+        // 5^27 is the largest power of five below 2^64.
+        while k >= 27 {
+            multiply(by: 7_450_580_596_923_828_125)
+            k -= 27
         }
-        var rest: UInt32 = 1
+        var rest: UInt64 = 1
         for _ in 0..<k { rest *= 5 }
         if rest > 1 { multiply(by: rest) }
     }
 
     mutating func shiftLeft(_ bits: Int) {
         guard bits > 0, !limbs.isEmpty else { return }
-        let words = bits / 32
-        let shift = UInt32(bits % 32)
+        let words = bits / 64
+        let shift = UInt64(bits % 64)
         if shift > 0 {
-            var carry: UInt32 = 0
+            var carry: UInt64 = 0
             for i in limbs.indices {
                 let v = limbs[i]
                 limbs[i] = (v << shift) | carry
-                carry = v >> (32 - shift)
+                carry = v >> (64 - shift)
             }
             if carry > 0 { limbs.append(carry) }
         }
         limbs.insert(contentsOf: repeatElement(0, count: words), at: 0)
     }
 
-    /// Divides in place and returns the remainder.
-    private mutating func divide(by d: UInt32) -> UInt32 {
-        var remainder: UInt64 = 0
-        for i in limbs.indices.reversed() {
-            let current = (remainder << 32) | UInt64(limbs[i])
-            limbs[i] = UInt32(current / UInt64(d))
-            remainder = current % UInt64(d)
+    var trailingZeroBitCount: Int {
+        guard let i = limbs.firstIndex(where: { $0 != 0 }) else { return 0 }
+        return i * 64 + limbs[i].trailingZeroBitCount
+    }
+
+    mutating func shiftRight(_ bits: Int) {
+        guard bits > 0 else { return }
+        let words = bits / 64
+        guard words < limbs.count else {
+            limbs = []
+            return
+        }
+        limbs.removeFirst(words)
+        let shift = UInt64(bits % 64)
+        if shift > 0 {
+            for i in limbs.indices {
+                let high = i + 1 < limbs.count ? limbs[i + 1] << (64 - shift) : 0
+                limbs[i] = (limbs[i] >> shift) | high
+            }
         }
         while limbs.last == 0 { limbs.removeLast() }
-        return UInt32(remainder)
+    }
+
+    /// Divides in place and returns the remainder.
+    private mutating func divide(by d: UInt64) -> UInt64 {
+        var remainder: UInt64 = 0
+        for i in limbs.indices.reversed() {
+            let (q, r) = d.dividingFullWidth((remainder, limbs[i]))
+            limbs[i] = q
+            remainder = r
+        }
+        while limbs.last == 0 { limbs.removeLast() }
+        return remainder
     }
 
     /// The digits in base 2, 8, 10 or 16 (lowercase).
     func toString(radix: Int) -> String {
         if limbs.isEmpty { return "0" }
         // The largest power of the radix that fits a limb, and how many digits it holds.
-        var chunkDivisor: UInt32 = 1
+        var chunkDivisor: UInt64 = 1
         var chunkDigits = 0
-        while UInt64(chunkDivisor) * UInt64(radix) <= UInt64(UInt32.max) {
-            chunkDivisor *= UInt32(radix)
+        while chunkDivisor <= UInt64.max / UInt64(radix) {
+            chunkDivisor *= UInt64(radix)
             chunkDigits += 1
         }
         var n = self
-        var chunks: [UInt32] = []
+        var chunks: [UInt64] = []
         while !n.isZero { chunks.append(n.divide(by: chunkDivisor)) }
         var out = String(chunks.last!, radix: radix)
         for chunk in chunks.dropLast().reversed() {
