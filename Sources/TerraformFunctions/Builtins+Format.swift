@@ -245,7 +245,7 @@ enum GoPrintf {
             var s = try converted(.string).stringValue!
             if let precision = verb.spec.precision, precision > 0 {
                 // Precision counts characters (grapheme clusters), and truncates the input.
-                s = String(s.prefix(precision))
+                s = GoGraphemes.clusters(s).prefix(precision).joined()
             }
             if verb.mode == "s" { return padWidth(verb.spec, s) }
             var quoted = ""
@@ -261,7 +261,7 @@ enum GoPrintf {
     /// on the right, with the - flag).
     private static func padWidth(_ spec: GoFormat.Spec, _ s: String) -> String {
         guard let width = spec.width else { return s }
-        let length = s.count
+        let length = GoGraphemes.count(s)
         guard length < width else { return s }
         let pad = String(repeating: spec.zero ? "0" : " ", count: width - length)
         return spec.minus ? s + pad : pad + s

@@ -5,15 +5,15 @@ import HCL
 //
 // Go compares and cuts strings as UTF-8 bytes; Swift's String compares by canonical
 // equivalence and counts characters. So comparisons and searches here work on `utf8`,
-// and only the functions Terraform defines in characters (strrev, substr) use Character,
-// which is a grapheme cluster as in go-textseg.
+// and only the functions Terraform defines in characters (strrev, substr) count grapheme
+// clusters, as go-textseg does (`GoGraphemes`).
 
 extension Builtins {
     static let strings: [BuiltinFunction] = [
         unary("lower") { GoUnicode.map($0, GoUnicode.toLower) },
         unary("upper") { GoUnicode.map($0, GoUnicode.toUpper) },
         unary("title", title),
-        unary("strrev") { String($0.reversed()) },
+        unary("strrev") { GoGraphemes.clusters($0).reversed().joined() },
         unary("trimspace") { trimScalars($0, where: GoUnicode.isSpace) },
         unary("chomp") { s in
             // Go's `(?:\r\n?|\n)*\z` removes every trailing CR and LF, in any order.
@@ -153,18 +153,18 @@ extension Builtins {
     /// from the end (and is not clamped), a negative length takes the rest, and a length
     /// of zero after a negative offset also takes the rest.
     private static func substr(_ args: [Value], _: FunctionContext) throws(FunctionError) -> Value {
-        let s = args[0].stringValue!
+        let clusters = GoGraphemes.clusters(args[0].stringValue!)
         var offset = try wholeNumber(args[1])
         let length = try wholeNumber(args[2])
         if offset < 0 {
-            offset += s.count
+            offset += clusters.count
         } else if length == 0 {
             return .string("")
         }
-        var rest = s[...]
+        var rest = clusters[...]
         if offset > 0 { rest = rest.dropFirst(offset) }
-        if length < 0 || length == 0 { return .normalizedString(String(rest)) }
-        return .normalizedString(String(rest.prefix(length)))
+        if length <= 0 { return .normalizedString(rest.joined()) }
+        return .normalizedString(rest.prefix(length).joined())
     }
 }
 
