@@ -12,3 +12,18 @@ if ! command -v terraform >/dev/null 2>&1; then
   echo "warning: terraform is not on PATH; the Terraform verdict test will be skipped (and fails in CI)" >&2
 fi
 swift test "$@"
+
+# The function table and the evaluation oracle are checked in so tests need no Terraform;
+# on a full run, check that today's Terraform still produces them (a fixed sample of the
+# oracle configurations, since each AWS plan starts the provider).
+if [ $# -eq 0 ]; then
+  if command -v terraform >/dev/null 2>&1; then
+    echo "== terraform reproduces the function table"
+    bash scripts/gen-function-cases.sh --check
+    echo "== terraform reproduces the evaluation oracle (sample)"
+    bash scripts/gen-eval-oracle.sh --check --sample 6
+  elif [ -n "${CI:-}" ]; then
+    echo "error: terraform is required in CI to check the oracle fixtures" >&2
+    exit 1
+  fi
+fi
