@@ -14,8 +14,12 @@ command -v terraform >/dev/null || { echo "bench-eval: terraform is not installe
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$root/scripts/gen-eval-bench.py" "$work/config" "$resources"
-(cd "$root" && swift build -c release --product airlock >/dev/null)
-airlock="$(cd "$root" && swift build -c release --show-bin-path)/airlock"
+# AIRLOCK_BIN names an already built binary; otherwise a release build is made.
+airlock="${AIRLOCK_BIN:-}"
+if [ -z "$airlock" ]; then
+  (cd "$root" && swift build -c release --product airlock >/dev/null)
+  airlock="$(cd "$root" && swift build -c release --show-bin-path)/airlock"
+fi
 printf 'provider_installation {\n  filesystem_mirror {\n    path = "/opt/tf-plugins"\n  }\n}\n' > "$work/terraformrc"
 export TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 (cd "$work/config" && terraform init -input=false >/dev/null)

@@ -65,9 +65,15 @@ struct EvalCommand: ParsableCommand {
             Terminal.writeStdout(document.prettyText)
         case .text:
             var out = ""
+            let width = min(60, result.instances.map(\.address.count).max() ?? 0)
             for instance in result.instances {
                 let unknown = instance.unknownPaths.count
-                out += "\(instance.address)  (\(unknown) unknown attribute\(unknown == 1 ? "" : "s"))\n"
+                var location = ""
+                if case .configuration(let file, let range) = instance.origin {
+                    location = "\(relative(file)):\(range.start.line)"
+                }
+                let padded = instance.address.padding(toLength: max(width, instance.address.count), withPad: " ", startingAt: 0)
+                out += "\(padded)  \(location)  \(unknown) unknown\n"
             }
             out += "\(result.instances.count) resource instance\(result.instances.count == 1 ? "" : "s").\n"
             Terminal.writeStdout(out)
@@ -75,6 +81,12 @@ struct EvalCommand: ParsableCommand {
         DiagnosticsPrinter.print(result.diagnostics)
         if result.diagnostics.hasErrors { throw ExitStatus.reported }
     }
+}
+
+/// A path relative to the working directory when it lies below it.
+func relative(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath + "/"
+    return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
 }
 
 /// Prints diagnostics from any file to standard error, with the source line when it can be read.
