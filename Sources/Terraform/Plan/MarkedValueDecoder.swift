@@ -161,7 +161,7 @@ enum MarkedValueDecoder {
         switch json {
         case .object?: isObject = true
         case .array?: isObject = false
-        default:
+        case nil, .null?, .bool?, .number?, .string?:
             if case .object = u { isObject = true } else { isObject = false }
         }
 

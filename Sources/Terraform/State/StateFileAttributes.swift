@@ -37,12 +37,16 @@ enum StateFileAttributes {
     }
 
     private static func shapeMatches(_ json: JSONValue, _ type: ValueType) -> Bool {
-        switch (json, type) {
-        case (.null, _), (_, .any): return true
-        case (.string, .string), (.number, .number), (.bool, .bool): return true
-        case (.array, .list), (.array, .set), (.array, .tuple): return true
-        case (.object, .map), (.object, .object): return true
-        default: return false
+        if json.isNull { return true }
+        switch type {
+        case .any: return true
+        case .string: return json.stringValue != nil
+        case .bool: return json.boolValue != nil
+        case .number:
+            if case .number = json { return true }
+            return false
+        case .list, .set, .tuple: return json.arrayValue != nil
+        case .map, .object: return json.objectMembers != nil
         }
     }
 
@@ -67,12 +71,11 @@ enum StateFileAttributes {
                 guard let name = v?.value.stringValue else { out.append(.unrecognized); return out }
                 out.append(.attribute(name))
             case "index"?:
-                switch v?.value["value"] {
-                case .string(let k)?: out.append(.key(k))
-                case .number(let n)?:
-                    guard let i = Int(n) else { out.append(.unrecognized); return out }
+                if let k = v?.value["value"]?.stringValue {
+                    out.append(.key(k))
+                } else if case .number(let n)? = v?.value["value"], let i = Int(n) {
                     out.append(.index(i))
-                default:
+                } else {
                     out.append(.unrecognized)
                     return out
                 }
@@ -95,31 +98,41 @@ enum StateFileAttributes {
         guard let step = steps.first else { return v.marked(true) }
         let rest = steps.dropFirst()
         var out = v
-        switch (step, v.storage) {
-        case (.unrecognized, _):
+        switch step {
+        case .unrecognized:
             return v.marked(true)
-        case (_, .null):
-            return v
-        case (.attribute(let k), .object(var attrs)), (.key(let k), .object(var attrs)):
-            guard let child = attrs[k] else { return v }
-            attrs[k] = marking(child, rest)
-            out.storage = .object(attrs)
-        case (.attribute(let k), .map(var elements, let t)), (.key(let k), .map(var elements, let t)):
-            guard let child = elements[k] else { return v }
-            elements[k] = marking(child, rest)
-            out.storage = .map(elements, element: t)
-        case (.index(let i), .list(var es, let t)):
-            guard es.indices.contains(i) else { return v }
-            es[i] = marking(es[i], rest)
-            out.storage = .list(es, element: t)
-        case (.index(let i), .tuple(var es)):
-            guard es.indices.contains(i) else { return v }
-            es[i] = marking(es[i], rest)
-            out.storage = .tuple(es)
-        default:
-            // A primitive, an unknown, a set (whose elements' marks cty keeps on the set
-            // itself) or a step of the wrong kind: mark what the path reached.
-            return v.marked(true)
+        case .attribute(let k), .key(let k):
+            switch v.storage {
+            case .null: return v
+            case .object(var attrs):
+                guard let child = attrs[k] else { return v }
+                attrs[k] = marking(child, rest)
+                out.storage = .object(attrs)
+            case .map(var elements, let t):
+                guard let child = elements[k] else { return v }
+                elements[k] = marking(child, rest)
+                out.storage = .map(elements, element: t)
+            case .unknown, .bool, .number, .string, .list, .set, .tuple:
+                // The path goes deeper than the value, or by name into a sequence: mark
+                // what it reached.
+                return v.marked(true)
+            }
+        case .index(let i):
+            switch v.storage {
+            case .null: return v
+            case .list(var es, let t):
+                guard es.indices.contains(i) else { return v }
+                es[i] = marking(es[i], rest)
+                out.storage = .list(es, element: t)
+            case .tuple(var es):
+                guard es.indices.contains(i) else { return v }
+                es[i] = marking(es[i], rest)
+                out.storage = .tuple(es)
+            case .unknown, .bool, .number, .string, .set, .map, .object:
+                // A set keeps its elements' marks on itself (cty); anything else is a path
+                // deeper than the value: mark what it reached.
+                return v.marked(true)
+            }
         }
         return out
     }
