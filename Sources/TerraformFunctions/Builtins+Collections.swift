@@ -297,8 +297,9 @@ extension Builtins {
 
     // MARK: Reading sequences
 
-    /// Terraform's `length`: grapheme clusters of a string, elements of a collection or
-    /// structure; a known list with unknown elements still has a known length.
+    /// Terraform's `length`: grapheme clusters of a string (Unicode 15.0 rules, so "क्ष" is
+    /// two), elements of a collection or structure; a known list with unknown elements
+    /// still has a known length.
     static let length = CtyFunction(
         "length",
         [CtyParameter(name: "value", type: .any, allowUnknown: true, allowDynamicType: true, allowMarked: true)],
@@ -315,7 +316,7 @@ extension Builtins {
         case .tuple(let ts): result = .number(ts.count)
         case .object(let attrs, _): result = .number(attrs.count)
         case .string:
-            if case .string(let s) = value.storage { result = .number(s.count) } else { result = .unknown(.number) }
+            if case .string(let s) = value.storage { result = .number(GoGraphemes.count(s)) } else { result = .unknown(.number) }
         case .list, .set, .map:
             result = value.isKnown && lengthIsKnown(value) ? .number(value.count ?? 0) : .unknown(.number)
         case .any, .bool, .number:

@@ -81,6 +81,9 @@ enum UnknownLocals {
         MarkedCase("length(sensitive(local.ulist))", "number", "?", sensitive: true),
         MarkedCase("length([sensitive(\"a\")])", "number", "1"),
         MarkedCase("length(sensitive(\"abc\"))", "number", "3", sensitive: true),
+        // Terraform segments with Unicode 15.0: an Indic conjunct is two characters.
+        MarkedCase("length(\"क्ष\")", "number", "2"),
+        MarkedCase("length(\"नमस्ते\")", "number", "4"),
         // Unknown arguments give unknowns of the type the known ones decide.
         MarkedCase("concat(local.ulist, tolist([\"a\"]))", "list(string)", "?"),
         MarkedCase("concat(local.ul, [1])", "tuple([string, number])", "[?,1]"),
