@@ -87,9 +87,11 @@ extension Builtins {
         return (copy, true)
     }
 
-    /// Canonical text of a wholly known value: two values of one type have the same key
+    /// Canonical text of a wholly known value: two values of one type have equal keys
     /// exactly when Terraform's `==` holds, so de-duplication and membership can hash
-    /// instead of comparing every pair.
+    /// instead of comparing every pair. Strings are escaped rather than length-prefixed so
+    /// that Swift's string equality, which is canonical equivalence, applies to the whole
+    /// key: cty normalizes strings to NFC, so "é" and "e\u{301}" are one value there.
     static func equalityKey(_ value: Value) -> String {
         var out = ""
         appendEqualityKey(value, to: &out)
@@ -105,19 +107,33 @@ extension Builtins {
             // Zero and negative zero are equal numbers.
             let text = n.description
             out += "N" + (text == "-0" ? "0" : text) + ";"
-        case .string(let s): out += "S\(s.utf8.count):" + s
+        case .string(let s):
+            out += "S"
+            appendEscaped(s, to: &out)
         case .list(let es, _), .set(let es, _), .tuple(let es):
-            out += "[\(es.count)"
+            out += "["
             for e in es { appendEqualityKey(e, to: &out) }
             out += "]"
         case .map(let es, _), .object(let es):
-            out += "{\(es.count)"
+            out += "{"
             for k in es.keys.sorted() {
-                out += "\(k.utf8.count):" + k
+                appendEscaped(k, to: &out)
                 appendEqualityKey(es[k]!, to: &out)
             }
             out += "}"
         }
+    }
+
+    private static func appendEscaped(_ s: String, to out: inout String) {
+        if s.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\\") }) {
+            for scalar in s.unicodeScalars {
+                if scalar == ";" || scalar == "\\" { out.unicodeScalars.append("\\") }
+                out.unicodeScalars.append(scalar)
+            }
+        } else {
+            out += s
+        }
+        out += ";"
     }
 
     /// Go's `strconv.Quote` for the characters that occur in practice.
