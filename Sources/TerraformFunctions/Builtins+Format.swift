@@ -111,88 +111,21 @@ enum GoPrintf {
         var highestArgument = 0
         var literalStart = 0
         var p = 0
-
-        func unrecognized(_ at: Int) -> FunctionError {
-            // The scanner reports the whole UTF-8 sequence at the offending byte.
-            let scalar = String(decoding: bytes[at...].prefix(4), as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
-            return FunctionError("unrecognized format character \(goQuote(scalar)) at offset \(at)")
-        }
-
         while p < bytes.count {
             guard bytes[p] == UInt8(ascii: "%") else {
                 p += 1
                 continue
             }
             out += String(decoding: bytes[literalStart..<p], as: UTF8.self)
-            let start = p
-            p += 1
-            guard p < bytes.count else { throw FunctionError("invalid format string starting at offset \(p)") }
-            if bytes[p] == UInt8(ascii: "%") {
+            if p + 1 < bytes.count, bytes[p + 1] == UInt8(ascii: "%") {
                 out += "%"
-                p += 1
-                literalStart = p
-                continue
+                p += 2
+            } else {
+                let verb = try scanVerb(bytes, at: &p, argument: nextArgument)
+                highestArgument = max(highestArgument, verb.argument)
+                out += try append(verb, args)
+                nextArgument = verb.argument + 1
             }
-            var verb = Verb()
-            verb.offset = start
-            verb.argument = nextArgument
-            // flags
-            flags: while p < bytes.count {
-                switch bytes[p] {
-                case UInt8(ascii: "0"): verb.spec.zero = true
-                case UInt8(ascii: "#"): verb.spec.sharp = true
-                case UInt8(ascii: "-"): verb.spec.minus = true
-                case UInt8(ascii: "+"): verb.spec.plus = true
-                case UInt8(ascii: " "): verb.spec.space = true
-                default: break flags
-                }
-                p += 1
-            }
-            // width: a number without a leading zero (a zero is a flag)
-            if p < bytes.count, bytes[p] >= UInt8(ascii: "1"), bytes[p] <= UInt8(ascii: "9") {
-                var width = 0
-                while p < bytes.count, bytes[p] >= UInt8(ascii: "0"), bytes[p] <= UInt8(ascii: "9") {
-                    width = width &* 10 &+ Int(bytes[p] - UInt8(ascii: "0"))
-                    p += 1
-                }
-                verb.spec.width = width
-            }
-            // precision: "." and any digits
-            if p < bytes.count, bytes[p] == UInt8(ascii: ".") {
-                p += 1
-                var precision = 0
-                while p < bytes.count, bytes[p] >= UInt8(ascii: "0"), bytes[p] <= UInt8(ascii: "9") {
-                    precision = precision &* 10 &+ Int(bytes[p] - UInt8(ascii: "0"))
-                    p += 1
-                }
-                verb.spec.precision = precision
-            }
-            // argument index: "[n]" with n from 1
-            if p < bytes.count, bytes[p] == UInt8(ascii: "[") {
-                p += 1
-                guard p < bytes.count else { throw FunctionError("invalid format string starting at offset \(p)") }
-                guard bytes[p] >= UInt8(ascii: "1"), bytes[p] <= UInt8(ascii: "9") else { throw unrecognized(p) }
-                var index = 0
-                while p < bytes.count, bytes[p] >= UInt8(ascii: "0"), bytes[p] <= UInt8(ascii: "9") {
-                    index = index &* 10 &+ Int(bytes[p] - UInt8(ascii: "0"))
-                    p += 1
-                }
-                guard p < bytes.count else { throw FunctionError("invalid format string starting at offset \(p)") }
-                guard bytes[p] == UInt8(ascii: "]") else { throw unrecognized(p) }
-                p += 1
-                verb.argument = index
-            }
-            guard p < bytes.count else { throw FunctionError("invalid format string starting at offset \(p)") }
-            let c = bytes[p]
-            guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) else {
-                throw unrecognized(p)
-            }
-            verb.mode = Unicode.Scalar(c)
-            p += 1
-            verb.raw = String(decoding: bytes[start..<p], as: UTF8.self)
-            highestArgument = max(highestArgument, verb.argument)
-            out += try append(verb, args)
-            nextArgument = verb.argument + 1
             literalStart = p
         }
         out += String(decoding: bytes[literalStart...], as: UTF8.self)
@@ -205,6 +138,69 @@ enum GoPrintf {
             throw FunctionError(argument: highestArgument + 1, "too many arguments; only \(highestArgument) used by format string")
         }
         return out
+    }
+
+    /// One verb at `p` (a `%` not followed by another): `%`, flags, width, precision,
+    /// argument index, letter, in that order (`%5[1]d`, not `%[1]5d`).
+    private static func scanVerb(_ bytes: [UInt8], at p: inout Int, argument: Int) throws(FunctionError) -> Verb {
+        func unrecognized(_ at: Int) -> FunctionError {
+            // The scanner reports the whole UTF-8 sequence at the offending byte.
+            let scalar = String(decoding: bytes[at...].prefix(4), as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
+            return FunctionError("unrecognized format character \(goQuote(scalar)) at offset \(at)")
+        }
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9") }
+        func number() -> Int {
+            var n = 0
+            while isDigit(p) {
+                n = n &* 10 &+ Int(bytes[p] - UInt8(ascii: "0"))
+                p += 1
+            }
+            return n
+        }
+        func checkNotAtEnd() throws(FunctionError) {
+            if p >= bytes.count { throw FunctionError("invalid format string starting at offset \(p)") }
+        }
+
+        var verb = Verb()
+        let start = p
+        verb.offset = start
+        verb.argument = argument
+        p += 1
+        flags: while p < bytes.count {
+            switch bytes[p] {
+            case UInt8(ascii: "0"): verb.spec.zero = true
+            case UInt8(ascii: "#"): verb.spec.sharp = true
+            case UInt8(ascii: "-"): verb.spec.minus = true
+            case UInt8(ascii: "+"): verb.spec.plus = true
+            case UInt8(ascii: " "): verb.spec.space = true
+            default: break flags
+            }
+            p += 1
+        }
+        // A width has no leading zero: a zero there is the flag.
+        if isDigit(p), bytes[p] != UInt8(ascii: "0") { verb.spec.width = number() }
+        if p < bytes.count, bytes[p] == UInt8(ascii: ".") {
+            p += 1
+            verb.spec.precision = number()
+        }
+        if p < bytes.count, bytes[p] == UInt8(ascii: "[") {
+            p += 1
+            try checkNotAtEnd()
+            guard isDigit(p), bytes[p] != UInt8(ascii: "0") else { throw unrecognized(p) }
+            verb.argument = number()
+            try checkNotAtEnd()
+            guard bytes[p] == UInt8(ascii: "]") else { throw unrecognized(p) }
+            p += 1
+        }
+        try checkNotAtEnd()
+        let c = bytes[p]
+        guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) else {
+            throw unrecognized(p)
+        }
+        verb.mode = Unicode.Scalar(c)
+        p += 1
+        verb.raw = String(decoding: bytes[start..<p], as: UTF8.self)
+        return verb
     }
 
     /// go-cty's `formatAppend`: one verb applied to its argument.
