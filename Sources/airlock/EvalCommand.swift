@@ -9,7 +9,9 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate Terraform statically and print every resource instance with its values.",
         discussion: """
-            PATH is a directory of .tf files (the root module). Variables are read as
+            PATH is a directory of .tf files (the root module), a plan as written by
+            `terraform show -json`, or a state file (terraform.tfstate, version 4). For a
+            directory, variables are read as
             Terraform reads them: defaults, terraform.tfvars, *.auto.tfvars(.json),
             TF_VAR_* environment variables, then --var-file and --var.
 
@@ -26,7 +28,7 @@ struct EvalCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "A directory of .tf files.")
+    @Argument(help: "A directory of .tf files, a plan JSON file or a state file.")
     var path: String
 
     @Option(name: .shortAndLong, help: "Output format: text or json.")
@@ -46,8 +48,8 @@ struct EvalCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ValidationError("\(path) does not exist.")
         }
-        guard isDirectory.boolValue else {
-            throw ValidationError("\(path) is a file; give the directory that holds the configuration.")
+        if !isDirectory.boolValue, !varFiles.isEmpty || !vars.isEmpty {
+            throw ValidationError("--var and --var-file apply to a configuration directory, not to a plan or state file.")
         }
         for option in vars where !option.contains("=") {
             throw ValidationError("--var \(option) must be NAME=VALUE.")
@@ -55,10 +57,35 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if !isDirectory.boolValue { return try runDocument() }
         let options = EvaluationOptions(
             workspace: workspace, varFiles: varFiles, vars: vars, environment: ProcessInfo.processInfo.environment,
             workingDirectory: nil)
         let result = TerraformEvaluator.evaluate(directory: path, options: options)
+        print(result.instances)
+        DiagnosticsPrinter.print(result.diagnostics)
+        if result.diagnostics.hasErrors { throw ExitStatus.reported }
+    }
+
+    /// A plan or state file: its resource instances, in the same model as configuration.
+    private func runDocument() throws {
+        let document: TerraformDocument
+        do {
+            document = try TerraformDocument.read(path: path)
+        } catch {
+            DiagnosticsPrinter.print([error.diagnostic])
+            throw ExitStatus.usage
+        }
+        switch document {
+        case .plan(let plan): print(plan.resourceInstances)
+        case .state(let state): print(state.resourceInstances)
+        }
+    }
+
+    private func print(_ instances: [ResourceInstance]) {
+        let result = (instances: instances, ())
         switch format {
         case .json:
             let document = JSONValue.array(result.instances.map(\.jsonValue))
@@ -69,8 +96,10 @@ struct EvalCommand: ParsableCommand {
             for instance in result.instances {
                 let unknown = instance.unknownPaths.count
                 var location = ""
-                if case .configuration(let file, let range) = instance.origin {
-                    location = "\(relative(file)):\(range.start.line)"
+                switch instance.origin {
+                case .configuration(let file, let range): location = "\(relative(file)):\(range.start.line)"
+                case .plan(let file), .state(let file): location = relative(file)
+                case .cloud(let call): location = call
                 }
                 let padded = instance.address.padding(toLength: max(width, instance.address.count), withPad: " ", startingAt: 0)
                 out += "\(padded)  \(location)  \(unknown) unknown\n"
@@ -78,8 +107,6 @@ struct EvalCommand: ParsableCommand {
             out += "\(result.instances.count) resource instance\(result.instances.count == 1 ? "" : "s").\n"
             Terminal.writeStdout(out)
         }
-        DiagnosticsPrinter.print(result.diagnostics)
-        if result.diagnostics.hasErrors { throw ExitStatus.reported }
     }
 }
 

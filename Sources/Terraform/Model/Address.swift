@@ -14,18 +14,33 @@ public enum Address {
         return out
     }
 
-    /// A string key quoted as in addresses: Go's `%q`-style escaping of `"` and `\`.
+    /// A string key quoted as Terraform writes it in addresses: an HCL string literal, so
+    /// `"` and `\\` are escaped and template openers are doubled (`$${`, `%%{`).
     public static func quoted(_ s: String) -> String {
         var out = "\""
-        for c in s.unicodeScalars {
+        let scalars = Array(s.unicodeScalars)
+        for (i, c) in scalars.enumerated() {
+            let next = i + 1 < scalars.count ? scalars[i + 1] : nil
             switch c {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
+            case "\r": out += "\\r"
             case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
+            case "$" where next == "{": out += "$$"
+            case "%" where next == "{": out += "%%"
+            default:
+                if c.value < 0x20 || c.value == 0x7F {
+                    out += "\\u" + String(c.value, radix: 16, uppercase: true).leftPadded4
+                } else {
+                    out.unicodeScalars.append(c)
+                }
             }
         }
         return out + "\""
     }
+}
+
+extension String {
+    fileprivate var leftPadded4: String { count >= 4 ? self : String(repeating: "0", count: 4 - count) + self }
 }
