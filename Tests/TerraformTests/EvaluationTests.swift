@@ -179,6 +179,37 @@ struct AttributeCase: CustomTestStringConvertible, Sendable {
         #expect(d?.unknownPaths.contains("input") == true)
     }
 
+    @Test func remoteModuleInstalledByInitIsEvaluated() throws {
+        let (result, _) = try evaluate(files: [
+            "main.tf": """
+                module "vpc" {
+                  source  = "terraform-aws-modules/vpc/aws"
+                  version = "5.0.0"
+                  cidr    = "10.1.0.0/16"
+                }
+                resource "terraform_data" "d" {
+                  input = module.vpc.cidr
+                }
+                """,
+            ".terraform/modules/modules.json": """
+                {"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"vpc","Source":"registry.terraform.io/terraform-aws-modules/vpc/aws","Version":"5.0.0","Dir":".terraform/modules/vpc"}]}
+                """,
+            ".terraform/modules/vpc/main.tf": """
+                variable "cidr" {}
+                resource "aws_vpc" "this" {
+                  cidr_block = var.cidr
+                }
+                output "cidr" {
+                  value = aws_vpc.this.cidr_block
+                }
+                """,
+        ])
+        #expect(!result.diagnostics.contains { $0.code == .moduleNotInstalled })
+        #expect(result.instances.contains { $0.address == "module.vpc.aws_vpc.this" })
+        let d = result.instances.first { $0.address == "terraform_data.d" }
+        #expect(d?.values.attributes?["input"]?.stringValue == "10.1.0.0/16")
+    }
+
     @Test func deeplyNestedExpressionEvaluates() throws {
         // Each parenthesis is two levels of the parser's 2,000-level guard.
         let depth = 900

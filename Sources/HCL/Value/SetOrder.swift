@@ -117,6 +117,12 @@ enum SetOrder {
     }
 }
 
+extension Value {
+    /// Go's `%q` (`strconv.Quote`) for the characters that occur in practice: how go-cty
+    /// quotes strings in set ordering and in many function error messages.
+    public static func goQuoted(_ s: String) -> String { SetOrder.goQuoted(s) }
+}
+
 extension String {
     func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
