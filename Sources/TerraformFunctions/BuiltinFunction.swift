@@ -67,7 +67,7 @@ extension BuiltinFunction {
             if !handlesMarks, raw.containsSensitive { sensitive = true }
             let argument = handlesMarks ? raw : (raw.containsSensitive ? raw.unmarkedDeep : raw)
             if argument.isNull && !parameter.allowNull {
-                throw FunctionError(argument: i, "argument must not be null.")
+                throw FunctionError(argument: i, parameter: parameter.name, "argument must not be null.")
             }
             if !argument.isWhollyKnown && !parameter.allowUnknown {
                 resultUnknown = true
@@ -75,11 +75,20 @@ extension BuiltinFunction {
             do {
                 converted.append(try argument.converted(to: parameter.type))
             } catch {
-                throw FunctionError(argument: i, "\(error.description).")
+                throw FunctionError(argument: i, parameter: parameter.name, "\(error.description).")
             }
         }
         if resultUnknown { return Value.unknown(returnType).marked(sensitive) }
-        let result = try implementation(converted, context)
+        let result: Value
+        do {
+            result = try implementation(converted, context)
+        } catch {
+            var named = error
+            if let i = error.argument, named.parameter == nil {
+                named.parameter = i < parameters.count ? parameters[i].name : variadic?.name
+            }
+            throw named
+        }
         return result.marked(sensitive)
     }
 }

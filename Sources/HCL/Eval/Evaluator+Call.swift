@@ -50,7 +50,8 @@ extension Evaluator {
         } catch {
             if let i = error.argument, i < argumentRanges.count {
                 report(.invalidFunctionArgument, "Invalid function argument",
-                       "Invalid value for \"\(call.name)\" argument \(i + 1): \(error.message)", argumentRanges[i], context, contextRange: call.range)
+                       error.parameter.map { "Invalid value for \"\($0)\" parameter: \(error.message)" }
+                           ?? "Invalid value for \"\(call.name)\" argument \(i + 1): \(error.message)", argumentRanges[i], context, contextRange: call.range)
             } else {
                 report(.errorInFunctionCall, "Error in function call",
                        "Call to function \"\(call.name)\" failed: \(error.message)", call.range, context, contextRange: call.range)

@@ -29,10 +29,13 @@ public struct FunctionContext: Sendable {
 public struct FunctionError: Error, Sendable, Hashable {
     /// The zero-based argument at fault, when the problem is one argument.
     public var argument: Int?
+    /// The name of the parameter that argument fills, as Terraform names it in messages.
+    public var parameter: String?
     public var message: String
 
-    public init(argument: Int? = nil, _ message: String) {
+    public init(argument: Int? = nil, parameter: String? = nil, _ message: String) {
         self.argument = argument
+        self.parameter = parameter
         self.message = message
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Terraform value: known, null or unknown, possibly marked sensitive.
 ///
 /// The model follows go-cty. A value is *unknown* when only apply can tell it (a computed
@@ -40,7 +42,11 @@ public struct Value: Sendable, Hashable {
     public static func bool(_ b: Bool) -> Value { Value(.bool(b)) }
     public static func number(_ n: Number) -> Value { Value(.number(n)) }
     public static func number(_ n: Int) -> Value { Value(.number(Number(n))) }
-    public static func string(_ s: String) -> Value { Value(.string(s)) }
+    /// A string, in Unicode normal form C as go-cty keeps every string (`"e\u{301}"` is `"é"`).
+    public static func string(_ s: String) -> Value {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return Value(.string(s)) }
+        return Value(.string(s.precomposedStringWithCanonicalMapping))
+    }
     public static func null(_ type: ValueType) -> Value { Value(.null(type)) }
     public static func unknown(_ type: ValueType) -> Value { Value(.unknown(type)) }
     public static func tuple(_ elements: [Value]) -> Value { Value(.tuple(elements)) }
