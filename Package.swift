@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "HCL", targets: ["HCL"]),
         .library(name: "TerraformFunctions", targets: ["TerraformFunctions"]),
         .library(name: "Terraform", targets: ["Terraform"]),
+        .library(name: "Policy", targets: ["Policy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,11 +36,14 @@ let package = Package(
             name: "Terraform", dependencies: ["HCL", "TerraformFunctions"],
             resources: [.copy("Resources/aws-provider-schema.jsonl")]
         ),
+        // Checks, the built-in catalog, custom policies, suppressions and reports.
+        .target(name: "Policy", dependencies: ["HCL", "Terraform", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "airlock",
             dependencies: [
                 "HCL",
                 "Terraform",
+                "Policy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,5 +52,6 @@ let package = Package(
         // Case files are read from the repository by path, not bundled.
         .testTarget(name: "HCLTests", dependencies: ["HCL"], exclude: ["Cases"]),
         .testTarget(name: "TerraformTests", dependencies: ["HCL", "TerraformFunctions", "Terraform"], exclude: ["Cases"]),
+        .testTarget(name: "PolicyTests", dependencies: ["HCL", "Terraform", "Policy"]),
     ]
 )

@@ -30,4 +30,7 @@ public struct EvaluationResult: Sendable {
     public var instances: [ResourceInstance]
     public var outputs: [String: Value]
     public var diagnostics: [Diagnostic]
+    /// Every module read (the root first), for checks on blocks that are not resources:
+    /// `provider`, `terraform`, `variable`.
+    public var modules: [ModuleConfig] = []
 }

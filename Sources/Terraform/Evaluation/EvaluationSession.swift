@@ -11,6 +11,10 @@ final class EvaluationSession {
     let schemas: ProviderSchemas
     var diagnostics: [Diagnostic] = []
     private var configs: [String: ModuleConfig] = [:]
+    /// Directories of the modules read, in the order they were first read.
+    private(set) var moduleOrder: [String] = []
+
+    var modules: [ModuleConfig] { moduleOrder.compactMap { configs[$0] } }
     /// `.terraform/modules/modules.json`: installed module key → directory.
     private(set) lazy var installedModules: [String: String]? = Self.readModulesManifest(rootDirectory)
 
@@ -28,6 +32,7 @@ final class EvaluationSession {
         let c = ModuleConfig.load(directory: key)
         diagnostics.append(contentsOf: c.diagnostics)
         configs[key] = c
+        moduleOrder.append(key)
         return c
     }
 

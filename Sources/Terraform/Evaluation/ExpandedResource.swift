@@ -29,13 +29,16 @@ extension ModuleScope {
         var instances: [ResourceInstance] = []
         var values: [(InstanceKey?, Value)] = []
         for instance in expansion {
-            let value = BodyValues.resourceValue(
-                d.body, schema: schema, knownProvider: session.schemas.knowsProvider(of: d.type) || d.type == "terraform_data",
-                scope: self, file: file, bound: instance.bound)
+            let (value, found) = collectingDependencies {
+                BodyValues.resourceValue(
+                    d.body, schema: schema, knownProvider: session.schemas.knowsProvider(of: d.type) || d.type == "terraform_data",
+                    scope: self, file: file, bound: instance.bound)
+            }
             values.append((instance.key, value))
             instances.append(ResourceInstance(
                 module: path, mode: d.mode, type: d.type, name: d.name, key: instance.key,
-                provider: providerName(d), values: value, origin: .configuration(file: file, range: d.site.range)))
+                provider: providerName(d), values: value, origin: .configuration(file: file, range: d.site.range),
+                dependencies: found.sorted(), body: d.body))
         }
         return ExpandedResource(
             instances: instances, referenceValue: Expansion.referenceValue(count: d.count, forEach: d.forEach, instances: values))

@@ -15,6 +15,7 @@ enum ModuleCallEvaluation {
         var children: [(key: InstanceKey?, scope: ModuleScope)] = []
         for instance in expansion {
             var inputs: [String: Value] = [:]
+            var inputDependencies: [String: Set<String>] = [:]
             for (name, argument) in call.arguments {
                 guard config.variables[name] != nil else {
                     scope.session.report(.unsupportedArgument, "Unsupported argument",
@@ -22,7 +23,11 @@ enum ModuleCallEvaluation {
                         argument.nameRange, file: file)
                     continue
                 }
-                inputs[name] = scope.evaluate(argument.expression, file: file, bound: instance.bound)
+                let (value, found) = scope.collectingDependencies {
+                    scope.evaluate(argument.expression, file: file, bound: instance.bound)
+                }
+                inputs[name] = value
+                inputDependencies[name] = found
             }
             for (name, variable) in config.variables where inputs[name] == nil && variable.defaultValue == nil {
                 scope.session.report(.missingRequiredVariable, "Missing required argument",
@@ -31,8 +36,12 @@ enum ModuleCallEvaluation {
             let child = ModuleScope(
                 session: scope.session, config: config, path: scope.path + [ModuleStep(name: call.name, key: instance.key)],
                 inputs: inputs, manifestKey: key)
+            child.inputDependencies = inputDependencies
             children.append((instance.key, child))
-            results.append((instance.key, .object(child.outputValues())))
+            // What the child's outputs refer to counts as a reference of whoever reads module.<name>.
+            let (outputs, found) = child.collectingDependencies { child.outputValues() }
+            scope.noteDependencies(found)
+            results.append((instance.key, .object(outputs)))
         }
         scope.children[call.name] = children
         return Expansion.referenceValue(count: call.count, forEach: call.forEach, instances: results)

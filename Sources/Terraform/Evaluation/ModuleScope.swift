@@ -22,6 +22,13 @@ final class ModuleScope: ReferenceResolver {
     var children: [String: [(key: InstanceKey?, scope: ModuleScope)]] = [:]
     private var inProgress: [String] = []
 
+    /// Resource addresses referred to by whatever is being evaluated, innermost last.
+    private var dependencyStack: [Set<String>] = []
+    private var localDependencies: [String: Set<String>] = [:]
+    private var moduleDependencies: [String: Set<String>] = [:]
+    /// The resources each input variable's value came from, in the calling module.
+    var inputDependencies: [String: Set<String>] = [:]
+
     init(session: EvaluationSession, config: ModuleConfig, path: [ModuleStep], inputs: [String: Value], manifestKey: String) {
         self.session = session
         self.config = config
@@ -37,6 +44,22 @@ final class ModuleScope: ReferenceResolver {
         if dir == root { return "." }
         if dir.hasPrefix(root + "/") { return String(dir.dropFirst(root.count + 1)) }
         return dir
+    }
+
+    // MARK: Dependencies
+
+    /// Runs `work` and returns the resource addresses it referred to.
+    func collectingDependencies<T>(_ work: () -> T) -> (T, Set<String>) {
+        dependencyStack.append([])
+        let value = work()
+        let found = dependencyStack.removeLast()
+        noteDependencies(found)
+        return (value, found)
+    }
+
+    func noteDependencies(_ addresses: Set<String>) {
+        guard !addresses.isEmpty, !dependencyStack.isEmpty else { return }
+        dependencyStack[dependencyStack.count - 1].formUnion(addresses)
     }
 
     // MARK: Evaluation helpers
@@ -140,12 +163,14 @@ final class ModuleScope: ReferenceResolver {
                 detail: "A \(what) has not been declared in \(path.isEmpty ? "the root module" : Address.module(path)).",
                 subject: range))
         }
+        noteDependencies([Address.instance(module: path, mode: mode, type: type, name: name, key: nil)])
         return .value(expand(declaration).referenceValue, consumed: consumed)
     }
 
     // MARK: Variables and locals
 
     func variable(_ name: String) -> Value {
+        noteDependencies(inputDependencies[name] ?? [])
         if let v = variables[name] { return v }
         guard let declaration = config.variables[name] else { return .dynamicUnknown }
         let value = guarded("var.\(name)", range: declaration.site.range, file: declaration.site.file, cycleValue: Value.dynamicUnknown) {
@@ -157,24 +182,36 @@ final class ModuleScope: ReferenceResolver {
     }
 
     func local(_ name: String, range: SourceRange) -> Value {
-        if let v = locals[name] { return v }
+        if let v = locals[name] {
+            noteDependencies(localDependencies[name] ?? [])
+            return v
+        }
         guard let declaration = config.locals[name] else { return .dynamicUnknown }
-        let value = guarded("local.\(name)", range: declaration.site.range, file: declaration.site.file, cycleValue: Value.dynamicUnknown) {
-            evaluate(declaration.expression, file: declaration.site.file)
+        let (value, found) = collectingDependencies {
+            guarded("local.\(name)", range: declaration.site.range, file: declaration.site.file, cycleValue: Value.dynamicUnknown) {
+                evaluate(declaration.expression, file: declaration.site.file)
+            }
         }
         locals[name] = value
+        localDependencies[name] = found
         return value
     }
 
     // MARK: Module calls
 
     func moduleValue(_ name: String, range: SourceRange?) -> Value {
-        if let v = moduleValues[name] { return v }
+        if let v = moduleValues[name] {
+            noteDependencies(moduleDependencies[name] ?? [])
+            return v
+        }
         guard let call = config.moduleCalls[name] else { return .dynamicUnknown }
-        let value = guarded("module.\(name)", range: range ?? call.site.range, file: call.site.file, cycleValue: Value.dynamicUnknown) {
-            ModuleCallEvaluation.value(of: call, in: self)
+        let (value, found) = collectingDependencies {
+            guarded("module.\(name)", range: range ?? call.site.range, file: call.site.file, cycleValue: Value.dynamicUnknown) {
+                ModuleCallEvaluation.value(of: call, in: self)
+            }
         }
         moduleValues[name] = value
+        moduleDependencies[name] = found
         return value
     }
 

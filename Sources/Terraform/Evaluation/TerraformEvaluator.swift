@@ -25,7 +25,8 @@ public enum TerraformEvaluator {
         let scope = ModuleScope(session: session, config: config, path: [], inputs: inputs, manifestKey: "")
         let instances = scope.allInstances().sorted { $0.address < $1.address }
         let outputs = scope.outputValues()
-        return EvaluationResult(instances: instances, outputs: outputs, diagnostics: deduplicated(session.diagnostics))
+        return EvaluationResult(
+            instances: instances, outputs: outputs, diagnostics: deduplicated(session.diagnostics), modules: session.modules)
     }
 
     /// The same problem reached through several references is reported once.

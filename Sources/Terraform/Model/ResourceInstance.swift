@@ -26,11 +26,20 @@ public struct ResourceInstance: Sendable, Hashable {
     /// Terraform's `planned_values`; what only apply can know is unknown.
     public var values: Value
     public var origin: Origin
+    /// The resources this instance's configuration refers to, directly or through locals,
+    /// variables and module outputs: resource addresses without instance keys
+    /// (`module.a.aws_s3_bucket.b`). How split resources find the bucket they configure.
+    public var dependencies: [String]
+    /// The resource block as written, when the instance comes from configuration: checks
+    /// use it to point at the exact attribute.
+    public var body: Body?
 
     public init(
         module: [ModuleStep] = [], mode: Mode, type: String, name: String, key: InstanceKey? = nil,
-        provider: String? = nil, values: Value, origin: Origin
+        provider: String? = nil, values: Value, origin: Origin, dependencies: [String] = [], body: Body? = nil
     ) {
+        self.dependencies = dependencies
+        self.body = body
         self.module = module
         self.mode = mode
         self.type = type

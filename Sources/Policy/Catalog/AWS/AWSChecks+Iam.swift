@@ -1,0 +1,6 @@
+import HCL
+import Terraform
+
+extension AWSChecks {
+    static let iam: [Check] = []
+}

@@ -1,0 +1,7 @@
+import HCL
+import Terraform
+
+extension AWSChecks {
+    static let outdated: [Check] = []
+    static let outdatedModule: [ModuleCheck] = []
+}
