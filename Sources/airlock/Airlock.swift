@@ -16,7 +16,7 @@ struct Airlock: ParsableCommand {
               2  usage or input error (bad flag, missing file)
             """,
         version: version,
-        subcommands: [ParseCommand.self, EvalCommand.self, ScanCommand.self]
+        subcommands: [ParseCommand.self, EvalCommand.self, ScanCommand.self, ChecksCommand.self]
     )
 
     /// Runs the command and maps usage errors to exit code 2, as `--help` documents

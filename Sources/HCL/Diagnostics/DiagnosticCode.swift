@@ -105,6 +105,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidPlanFile = "TF201"
     case invalidStateFile = "TF202"
 
+    // Policies, suppressions and baselines.
+    case invalidPolicyFile = "POL001"
+    case invalidSuppression = "POL002"
+    case expiredSuppression = "POL003"
+    case invalidBaseline = "POL004"
+
     // Files.
     case unreadableFile = "HCL901"
 }
