@@ -133,6 +133,7 @@ public enum PlanReader {
             (n) throws(TerraformDocumentError) in try relevantAttribute(n)
         }
         plan.configuration = try root.optional("configuration")?.value
+        plan.resourceInstances = PlanDependencies.attach(plan.resourceInstances, configuration: plan.configuration)
         plan.applyable = try root.optionalBool("applyable")
         plan.complete = try root.optionalBool("complete")
         plan.errored = try root.optionalBool("errored")
