@@ -142,6 +142,13 @@ struct ScanCommand: ParsableCommand {
             Terminal.writeStdout(rendered)
         }
         DiagnosticsPrinter.print(diagnostics)
+        // A file that does not parse is an input error even though the rest was scanned:
+        // its resources may hide findings. Evaluation problems (a missing variable) are not.
+        let syntaxErrors = diagnostics.filter { $0.severity == .error && $0.code.rawValue.hasPrefix("HCL") && !$0.code.rawValue.hasPrefix("HCL4") }
+        if !syntaxErrors.isEmpty {
+            Terminal.writeStderr("error: \(syntaxErrors.count) syntax error\(syntaxErrors.count == 1 ? "" : "s"): the scan is incomplete.\n")
+            throw ExitStatus.usage
+        }
         if report.fails(at: failOn) { throw ExitStatus.reported }
     }
 
