@@ -53,5 +53,7 @@ let package = Package(
         .testTarget(name: "HCLTests", dependencies: ["HCL"], exclude: ["Cases"]),
         .testTarget(name: "TerraformTests", dependencies: ["HCL", "TerraformFunctions", "Terraform"], exclude: ["Cases"]),
         .testTarget(name: "PolicyTests", dependencies: ["HCL", "Terraform", "Policy"]),
+        // Runs the built binary: exit codes, formats, errors, as a user sees them.
+        .testTarget(name: "CLITests", dependencies: ["airlock"]),
     ]
 )
