@@ -24,6 +24,14 @@ struct CatalogCase: CustomTestStringConvertible, Sendable {
     static let allIDs: [CatalogCase] = (Catalog.all.map(\.metadata.id) + Catalog.moduleChecks.map(\.metadata.id)).map { CatalogCase(id: $0) }
     static var allMetadata: [CheckMetadata] { Catalog.all.map(\.metadata) + Catalog.moduleChecks.map(\.metadata) }
 
+    @Test func catalogIsLargeEnough() {
+        #expect(Self.allMetadata.count >= 80, "the built-in AWS catalog must hold at least 80 checks")
+        // Every category the issue names has checks.
+        for category in Category.allCases where category != .general {
+            #expect(Self.allMetadata.contains { $0.category == category }, "no check in \(category.rawValue)")
+        }
+    }
+
     @Test func idsAndAliasesAreUnique() {
         let ids = Self.allMetadata.map(\.id)
         #expect(Set(ids).count == ids.count, "duplicate IDs: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
