@@ -4,11 +4,31 @@ import Terraform
 /// A string of a policy document: written out, or known only after apply.
 enum PolicyText: Sendable, Hashable {
     case known(String)
+    /// Partly written out: `PartialJSON.hole` marks text apply fills in
+    /// (`"${aws_s3_bucket.b.arn}/*"`).
+    case partial(String)
     case unknown
 
     var known: String? {
         if case .known(let s) = self { return s }
         return nil
+    }
+
+    /// Whether the text is (or, where partly unknown, could be) exactly `target`.
+    func equals(_ target: String) -> Tri {
+        switch self {
+        case .known(let s): return Tri(s == target)
+        case .unknown: return .maybe
+        case .partial(let t): return PolicyText.couldBe(t, target) ? .maybe : .no
+        }
+    }
+
+    /// Whether a template with holes can produce `target`.
+    static func couldBe(_ template: String, _ target: String) -> Bool {
+        // Holes read as `*`; literal `*` and `?` in the template are read as wildcards too,
+        // which can only make the answer more cautious.
+        let pattern = String(template.map { $0 == PartialJSON.hole ? "*" : $0 })
+        return Glob.matches(Array(pattern.utf8), Array(target.utf8))
     }
 }
 
@@ -34,9 +54,29 @@ enum PolicyList: Sendable, Hashable {
             return Tri.any(vs) { v in
                 switch v {
                 case .known(let s): return Tri(f(s))
-                case .unknown: return .maybe
+                case .partial, .unknown: return .maybe
                 }
             }
+        }
+    }
+
+    /// Whether some element is exactly `target` (`"*"`); partly written elements that
+    /// cannot be it (`"arn:aws:s3:::${var.b}/*"` is never `"*"`) answer no.
+    func contains(exactly target: String) -> Tri {
+        switch self {
+        case .absent: return .no
+        case .unknown: return .maybe
+        case .values(let vs): return Tri.any(vs) { $0.equals(target) }
+        }
+    }
+
+    /// `.yes` if some element satisfies `f`, a question that can be asked of partly
+    /// written text too.
+    func any(_ f: (PolicyText) -> Tri) -> Tri {
+        switch self {
+        case .absent: return .no
+        case .unknown: return .maybe
+        case .values(let vs): return Tri.any(vs, f)
         }
     }
 
@@ -69,7 +109,7 @@ enum IAMPrincipal: Sendable, Hashable {
             return entries.compactMap { e in
                 switch e.type {
                 case .known(let t): return t == type ? e.identifiers : nil
-                case .unknown: return e.identifiers
+                case .partial, .unknown: return e.identifiers
                 }
             }
         }
@@ -82,12 +122,8 @@ enum IAMPrincipal: Sendable, Hashable {
         case .unknown: return .maybe
         case .typed(let entries):
             return Tri.any(entries) { e in
-                let typeMatches: Tri
-                switch e.type {
-                case .known(let t): typeMatches = Tri(t == "AWS" || t == "*")
-                case .unknown: typeMatches = .maybe
-                }
-                return typeMatches && e.identifiers.any { $0 == "*" }
+                let typeMatches = e.type.equals("AWS") || e.type.equals("*")
+                return typeMatches && e.identifiers.contains(exactly: "*")
             }
         }
     }
@@ -122,21 +158,9 @@ struct IAMStatement: Sendable, Hashable {
     var path: String?
 
     /// Whether the statement allows (rather than denies).
-    var allows: Tri {
-        switch effect {
-        case .known(let e)?: return Tri(e == "Allow")
-        case .unknown?: return .maybe
-        case nil: return .no
-        }
-    }
+    var allows: Tri { effect?.equals("Allow") ?? .no }
 
-    var denies: Tri {
-        switch effect {
-        case .known(let e)?: return Tri(e == "Deny")
-        case .unknown?: return .maybe
-        case nil: return .no
-        }
-    }
+    var denies: Tri { effect?.equals("Deny") ?? .no }
 
     /// Whether the statement grants the concrete action `action` (ignoring effect).
     func covers(action: String) -> Tri {
@@ -158,7 +182,7 @@ struct IAMStatement: Sendable, Hashable {
     /// `NotResource` (everything but a few).
     var onAllResources: Tri {
         if notResources.isPresent { return .yes }
-        return resources.any { $0 == "*" }
+        return resources.contains(exactly: "*")
     }
 
     /// Whether the statement carries any condition.
@@ -265,8 +289,8 @@ extension IAMPolicy {
     }
 
     private static func text(_ j: PartialJSON) -> PolicyText {
-        if let s = j.scalarText { return .known(s) }
-        return .unknown
+        guard let s = j.scalarText else { return .unknown }
+        return s.contains(PartialJSON.hole) ? .partial(s) : .known(s)
     }
 
     private static func list(_ j: PartialJSON?) -> PolicyList {
@@ -299,14 +323,14 @@ extension IAMPolicy {
     /// `source_policy_documents` and `override_policy_documents` are merged as the provider
     /// does: override statements replace those with the same `sid`.
     init(dataSource doc: ResourceInstance, context: CheckContext, depth: Int = 0) {
-        let name = doc.address
         var own: [IAMStatement] = []
         switch doc.value("statement") {
         case let v? where !v.isKnown:
             hasUnknownStatements = true
         case let v?:
             for (i, block) in (v.elements ?? []).enumerated() {
-                own.append(Self.statement(block, label: "\(name) statement[\(i)]", path: "statement[\(i)]"))
+                let sid = block.attributes?["sid"]?.stringValue
+                own.append(Self.statement(block, label: "statement[\(i)]" + (sid.map { " (\"\($0)\")" } ?? ""), path: "statement[\(i)]", doc: doc))
             }
         case nil:
             break
@@ -358,7 +382,10 @@ extension IAMPolicy {
         }
     }
 
-    private static func statement(_ block: Value, label: String, path: String) -> IAMStatement {
+    private static func statement(_ block: Value, label: String, path: String, doc: ResourceInstance) -> IAMStatement {
+        func list(_ name: String) -> PolicyList {
+            IAMPolicy.list(block.attributes?[name], written: doc.configuredExpression(at: "\(path).\(name)"))
+        }
         var s = IAMStatement(label: label, path: path)
         guard let a = block.attributes else {
             s.effect = .unknown
@@ -374,17 +401,17 @@ extension IAMPolicy {
         case let e?: s.effect = .known(e.stringValue ?? "Allow")
         case nil: s.effect = .known("Allow")
         }
-        s.actions = list(a["actions"])
-        s.notActions = list(a["not_actions"])
-        s.resources = list(a["resources"])
-        s.notResources = list(a["not_resources"])
-        s.principal = principals(a["principals"])
-        s.notPrincipal = principals(a["not_principals"])
+        s.actions = list("actions")
+        s.notActions = list("not_actions")
+        s.resources = list("resources")
+        s.notResources = list("not_resources")
+        s.principal = principals(a["principals"], doc: doc, path: "\(path).principals")
+        s.notPrincipal = principals(a["not_principals"], doc: doc, path: "\(path).not_principals")
         if let c = a["condition"] {
             if let blocks = c.elements, c.isKnown {
                 if !blocks.isEmpty {
                     s.conditions = blocks.map { b in
-                        IAMCondition(test: text(b.attributes?["test"]), variable: text(b.attributes?["variable"]), values: list(b.attributes?["values"]))
+                        IAMCondition(test: text(b.attributes?["test"]), variable: text(b.attributes?["variable"]), values: IAMPolicy.list(b.attributes?["values"]))
                     }
                 }
             } else if !c.isKnown {
@@ -399,18 +426,40 @@ extension IAMPolicy {
         return .known(s)
     }
 
-    private static func list(_ v: Value?) -> PolicyList {
+    /// A list attribute of a statement block. Elements only apply can know are read from
+    /// how the configuration writes them, where it does so element by element (a tuple,
+    /// or a `for` expression whose every element has the same form).
+    private static func list(_ v: Value?, written: Expression? = nil) -> PolicyList {
         guard let v, !v.isNull else { return .absent }
-        guard v.isKnown, let es = v.elements else { return .unknown }
-        return .values(es.map { e in e.isKnown && e.stringValue != nil ? .known(e.stringValue!) : .unknown })
+        let forms: (Int) -> PolicyText = { i in
+            switch written {
+            case .tuple(let es, _, _)? where i < es.count:
+                return text(PartialJSON.fromExpression(es[i], keepingPartialStrings: true))
+            case .forExpression(let f)? where f.keyExpression == nil:
+                return text(PartialJSON.fromExpression(f.valueExpression, keepingPartialStrings: true))
+            default:
+                return .unknown
+            }
+        }
+        guard v.isKnown, let es = v.elements else {
+            // A set with an unknown element is unknown as a whole; the written form still tells.
+            switch written {
+            case .tuple(let es, _, _)?: return .values(es.indices.map(forms))
+            case .forExpression(let f)? where f.keyExpression == nil && forms(0) != .unknown: return .values([forms(0)])
+            default: return .unknown
+            }
+        }
+        return .values(es.enumerated().map { i, e in e.isKnown && e.stringValue != nil ? .known(e.stringValue!) : forms(i) })
     }
 
-    private static func principals(_ v: Value?) -> IAMPrincipal? {
+    private static func principals(_ v: Value?, doc: ResourceInstance? = nil, path: String = "") -> IAMPrincipal? {
         guard let v, !v.isNull else { return nil }
         guard v.isKnown, let blocks = v.elements else { return .unknown }
         if blocks.isEmpty { return nil }
-        return .typed(blocks.map { b in
-            IAMPrincipal.Entry(type: text(b.attributes?["type"]), identifiers: list(b.attributes?["identifiers"]))
+        return .typed(blocks.enumerated().map { k, b in
+            IAMPrincipal.Entry(
+                type: text(b.attributes?["type"]),
+                identifiers: list(b.attributes?["identifiers"], written: doc?.configuredExpression(at: "\(path)[\(k)].identifiers")))
         })
     }
 }

@@ -53,16 +53,23 @@ indirect enum PartialJSON: Sendable, Hashable {
 extension PartialJSON {
     /// A fully known JSON document.
     init(_ json: JSONValue) {
+        self.init(json, keepingPartialStrings: false)
+    }
+
+    /// A JSON document in which strings may contain holes (from `fromJSONTemplate`): with
+    /// `keepingPartialStrings` such a string stays a `.string` holding `hole` where text is
+    /// missing; otherwise it is `.unknown`.
+    init(_ json: JSONValue, keepingPartialStrings keep: Bool) {
         switch json {
         case .null: self = .null
         case .bool(let b): self = .bool(b)
         case .number(let n): self = .number(n)
-        case .string(let s): self = PartialJSON.fromTemplateText(s)
-        case .array(let es): self = .array(es.map(PartialJSON.init))
+        case .string(let s): self = PartialJSON.fromTemplateText(s, keepingPartialStrings: keep)
+        case .array(let es): self = .array(es.map { PartialJSON($0, keepingPartialStrings: keep) })
         case .object(let ms):
             // A key written with an interpolation names a member nobody knows yet.
             if ms.contains(where: { $0.0.contains(PartialJSON.hole) }) { self = .unknown; return }
-            self = .object(ms.map { Member(key: $0.0, value: PartialJSON($0.1)) })
+            self = .object(ms.map { Member(key: $0.0, value: PartialJSON($0.1, keepingPartialStrings: keep)) })
         }
     }
 
@@ -81,9 +88,9 @@ extension PartialJSON {
     }
 
     /// The JSON a string holds, when it is JSON; nil when it is not.
-    static func parse(_ text: String) -> PartialJSON? {
+    static func parse(_ text: String, keepingPartialStrings keep: Bool = false) -> PartialJSON? {
         guard let json = try? JSONParser.parse(text) else { return nil }
-        return PartialJSON(json)
+        return PartialJSON(json, keepingPartialStrings: keep)
     }
 }
 
@@ -94,16 +101,24 @@ extension PartialJSON {
     /// it cannot collide with policy text).
     static let hole: Character = "\u{E000}"
 
-    /// A string from a template: unknown where an interpolation made part of it.
-    static func fromTemplateText(_ s: String) -> PartialJSON {
-        s.contains(hole) ? .unknown : .string(s)
+    /// A string from a template: unknown where an interpolation made part of it, or with
+    /// `keepingPartialStrings`, the text with `hole`s (unknown only when nothing of it is
+    /// written out).
+    static func fromTemplateText(_ s: String, keepingPartialStrings keep: Bool = false) -> PartialJSON {
+        guard s.contains(hole) else { return .string(s) }
+        return keep && !s.allSatisfy({ $0 == hole }) ? .string(s) : .unknown
     }
 
     /// What `jsonencode(expression)` will produce, read from the expression as written:
     /// literals, tuples and objects are kept; references, function calls and anything
     /// computed are unknown (their values were not known to the evaluator either, or the
     /// whole document would have been known).
-    static func fromExpression(_ e: Expression) -> PartialJSON {
+    ///
+    /// With `keepingPartialStrings`, a template with interpolations stays a string with
+    /// `hole`s where apply fills in text (`"${aws_s3_bucket.b.arn}/*"` is `"\u{E000}/*"`),
+    /// and a reference to a resource's `arn` (or `*_arn`) attribute is `"arn:\u{E000}"`:
+    /// an ARN, whatever it turns out to be. Only callers that ask see such strings.
+    static func fromExpression(_ e: Expression, keepingPartialStrings keep: Bool = false) -> PartialJSON {
         switch e {
         case .literal(let lit, _):
             switch lit {
@@ -113,20 +128,30 @@ extension PartialJSON {
             case .string(let s): return .string(s)
             }
         case .template(let parts, _):
-            guard let s = literalText(parts) else { return .unknown }
-            return .string(s)
+            if let s = literalText(parts) { return .string(s) }
+            guard keep else { return .unknown }
+            var text = ""
+            for part in parts {
+                if case .literal(.string(let t), _) = part { text += t } else { text.append(hole) }
+            }
+            return fromTemplateText(text, keepingPartialStrings: true)
         case .templateWrap(let inner, _), .parentheses(let inner, _):
-            return fromExpression(inner)
+            return fromExpression(inner, keepingPartialStrings: keep)
+        case .scopeTraversal(let steps, _):
+            if keep, steps.count >= 3, case .attribute(let name, _)? = steps.last, name == "arn" || name.hasSuffix("_arn") {
+                return .string("arn:" + String(hole))
+            }
+            return .unknown
         case .tuple(let es, _, _):
-            return .array(es.map(fromExpression))
+            return .array(es.map { fromExpression($0, keepingPartialStrings: keep) })
         case .object(let items, _, _):
             var members: [Member] = []
             for item in items {
                 guard let key = objectKey(item.key) else { return .unknown }
-                members.append(Member(key: key, value: fromExpression(item.value)))
+                members.append(Member(key: key, value: fromExpression(item.value, keepingPartialStrings: keep)))
             }
             return .object(members)
-        case .templateJoin, .scopeTraversal, .relativeTraversal, .functionCall, .conditional, .binary, .unary,
+        case .templateJoin, .relativeTraversal, .functionCall, .conditional, .binary, .unary,
             .forExpression, .index, .splat, .anonSymbol, .invalid:
             return .unknown
         }
@@ -161,7 +186,7 @@ extension PartialJSON {
     /// interpolation or directive becomes a hole. Inside a JSON string the hole makes that
     /// string unknown; between values it stands for an unknown value. Nil when the text
     /// with holes is still not JSON.
-    static func fromJSONTemplate(_ parts: [Expression]) -> PartialJSON? {
+    static func fromJSONTemplate(_ parts: [Expression], keepingPartialStrings keep: Bool = false) -> PartialJSON? {
         var text = ""
         var inString = false
         var escaped = false
@@ -179,6 +204,6 @@ extension PartialJSON {
                 text += inString ? String(hole) : "\"\(hole)\""
             }
         }
-        return parse(text)
+        return parse(text, keepingPartialStrings: keep)
     }
 }

@@ -40,9 +40,9 @@ extension ResourceInstance {
         case .parentheses(let inner, _), .templateWrap(let inner, _):
             return source(of: inner, path: path, context: context, depth: depth)
         case .functionCall(let call) where call.name == "jsonencode" && call.arguments.count == 1:
-            return .known(IAMPolicy(json: PartialJSON.fromExpression(call.arguments[0])))
+            return .known(IAMPolicy(json: PartialJSON.fromExpression(call.arguments[0], keepingPartialStrings: true)))
         case .template(let parts, _):
-            guard let json = PartialJSON.fromJSONTemplate(parts) else {
+            guard let json = PartialJSON.fromJSONTemplate(parts, keepingPartialStrings: true) else {
                 return .unreadable("the template in \(address).\(path) is not JSON before apply fills it in")
             }
             return .known(IAMPolicy(json: json))

@@ -235,7 +235,7 @@ extension AWSChecks {
             failing: IAMExamples.role(#"Principal = { AWS = "arn:aws:iam::444455556666:root" }"#)
         ) { role, context in
             IAMRules.trust(role, context, { s in
-                let accounts = Tri.any(s.principal?.identifiers(ofType: "AWS") ?? []) { $0.any(IAMRules.isWholeAccount) }
+                let accounts = Tri.any(s.principal?.identifiers(ofType: "AWS") ?? []) { $0.any { (t: PolicyText) in IAMRules.wholeAccount(t) } }
                 return s.allows && accounts && !s.hasCondition
             }, { s in "the trust policy lets every principal of account \(IAMRules.accounts(s)) assume the role, with no condition" })
         },
@@ -456,6 +456,19 @@ enum IAMRules {
     /// An account as a principal: `123456789012` or `arn:aws:iam::123456789012:root`.
     static func isWholeAccount(_ id: String) -> Bool {
         id.range(of: #"^(\d{12}|arn:aws[a-z-]*:iam::\d{12}:root)$"#, options: .regularExpression) != nil
+    }
+
+    /// The same for partly written text: `arn:aws:iam::${var.account}:root` is an account
+    /// whatever the account is; a role or user ARN never is.
+    static func wholeAccount(_ t: PolicyText) -> Tri {
+        switch t {
+        case .known(let s): return Tri(isWholeAccount(s))
+        case .unknown: return .maybe
+        case .partial(let p):
+            if p.hasPrefix("arn:") && p.hasSuffix(":root") { return .yes }
+            if p.contains(":role/") || p.contains(":user/") || p.contains(":assumed-role/") { return .no }
+            return .maybe
+        }
     }
 
     static func accounts(_ s: IAMStatement) -> String {
