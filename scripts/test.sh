@@ -17,6 +17,8 @@ swift test "$@"
 # on a full run, check that today's Terraform still produces them (a fixed sample of the
 # oracle configurations, since each AWS plan starts the provider).
 if [ $# -eq 0 ]; then
+  echo "== SARIF and JUnit reports against their schemas"
+  bash scripts/validate-reports.sh
   if command -v terraform >/dev/null 2>&1; then
     echo "== terraform reproduces the function table"
     bash scripts/gen-function-cases.sh --check

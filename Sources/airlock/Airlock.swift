@@ -1,10 +1,11 @@
 import ArgumentParser
+import Policy
 import Foundation
 
 /// The `airlock` command: the governance control plane between AI agents and `terraform apply`.
 @main
 struct Airlock: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = ReportTool.airlock.version
 
     static let configuration = CommandConfiguration(
         commandName: "airlock",
