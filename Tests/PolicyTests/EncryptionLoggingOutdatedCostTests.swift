@@ -221,6 +221,9 @@ private func findings(_ c: FamilyCase) throws -> [Finding] {
                 """,
             expected: [#"aws_vpc.this["app"]"#: .passed, #"aws_vpc.this["data"]"#: .failed]),
         FamilyCase(
+            name: "a data source reads a VPC made elsewhere and is not judged", check: "AL-AWS-VPC-101",
+            source: #"data "aws_vpc" "default" { default = true }"#, expected: [:]),
+        FamilyCase(
             name: "Gateway Load Balancers have no access logs", check: "AL-AWS-ELB-104",
             source: """
                 resource "aws_lb" "gw" {

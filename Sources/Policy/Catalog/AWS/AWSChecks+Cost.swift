@@ -306,5 +306,5 @@ extension AWSChecks {
             }
             return .passed
         },
-    ]
+    ].map(\.judgingManagedResourcesOnly)
 }

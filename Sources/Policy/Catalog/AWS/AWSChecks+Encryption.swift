@@ -616,5 +616,5 @@ extension AWSChecks {
             }
             return AttributeRules.requirePresent(secret, "kms_key_id", otherwise: "Secret \(secret.address) sets no kms_key_id: it is encrypted with the AWS managed key aws/secretsmanager.")
         },
-    ]
+    ].map(\.judgingManagedResourcesOnly)
 }

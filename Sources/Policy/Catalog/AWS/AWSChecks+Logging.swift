@@ -251,5 +251,5 @@ extension AWSChecks {
             if !context.graph.referencing(dist, types: ["aws_cloudwatch_log_delivery_source"]).isEmpty { return .passed }
             return AttributeRules.requirePresent(dist, "logging_config[0].bucket", otherwise: "CloudFront distribution \(dist.address) writes no access logs (no logging_config).")
         },
-    ]
+    ].map(\.judgingManagedResourcesOnly)
 }

@@ -4,7 +4,7 @@ import Terraform
 /// Outdated patterns: AWS provider v4+ deprecations that agents trained on old examples
 /// still write, deprecated Lambda runtimes, and old Terraform syntax.
 extension AWSChecks {
-    static let outdated: [Check] = s3InlineArguments + [
+    static let outdated: [Check] = (s3InlineArguments + [
         Check(
             CheckMetadata(
                 id: "AL-AWS-S3-110",
@@ -185,7 +185,7 @@ extension AWSChecks {
             guard let writes = eip.configurationWrites("vpc") else { return .notApplicable }
             return writes ? .failed(path: "vpc", message: "Elastic IP \(eip.address) uses the deprecated vpc argument; write domain = \"vpc\".") : .passed
         },
-    ]
+    ]).map(\.judgingManagedResourcesOnly)
 
     /// One check per argument of aws_s3_bucket that provider v4 split into its own
     /// resource: each points at the argument and shows the resource that replaces it.
