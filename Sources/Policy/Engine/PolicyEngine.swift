@@ -36,7 +36,9 @@ public struct PolicyEngine: Sendable {
             for type in check.metadata.resourceTypes { byType[type, default: []].append(check) }
         }
         var findings: [Finding] = []
-        for instance in instances {
+        // Checks judge managed resources; data sources (`data.aws_vpc.default`) share type
+        // names with them but create nothing. Checks read data sources through the graph.
+        for instance in instances where instance.mode == .managed {
             for check in byType[instance.type] ?? [] {
                 let verdict = check.evaluate(instance, context)
                 let file: String?
