@@ -38,24 +38,18 @@ enum CheckovOperator: String, Sendable, Hashable, CaseIterable {
 
     /// Whether the operator only asks if the attribute is there, so that a value known
     /// only after apply still answers it (Checkov's `is_value_attribute_check = False`).
-    var isPresenceCheck: Bool {
-        switch self {
-        case .exists, .notExists, .any: return true
-        default: return false
-        }
-    }
+    var isPresenceCheck: Bool { Self.presenceChecks.contains(self) }
+
+    private static let presenceChecks: Set<CheckovOperator> = [.exists, .notExists, .any]
 
     /// Whether a wildcard path must satisfy the operator at every match rather than at one
     /// (Checkov checks all matches only for `not_contains`).
     var appliesToAllMatches: Bool { self == .notContains }
 
     /// Whether the policy must give a `value` for this operator.
-    var needsValue: Bool {
-        switch self {
-        case .exists, .notExists, .any, .isEmpty, .isNotEmpty, .isTrue, .isFalse: return false
-        default: return true
-        }
-    }
+    var needsValue: Bool { !Self.valueless.contains(self) }
+
+    private static let valueless: Set<CheckovOperator> = [.exists, .notExists, .any, .isEmpty, .isNotEmpty, .isTrue, .isFalse]
 
     /// Whether `attribute` (`.null` when absent) satisfies the operator against `value`.
     /// `regex` is `value` compiled, for the two regex operators.
@@ -247,12 +241,8 @@ enum CheckovOperator: String, Sendable, Hashable, CaseIterable {
             case .null, .bool, .number, .map: return nil
             }
         }
-        switch attribute {
-        case .null: return false
-        case .string(let s) where s.isEmpty: return false
-        case .list(let es) where es.isEmpty: return false
-        default: break
-        }
+        // Python's `if not attr_val`: None, "" and [] fail.
+        if attribute.isNull || attribute == .string("") || attribute == .list([]) { return false }
         guard let inner = networks(attribute), let outer = networks(value) else { return false }
         return inner.allSatisfy { n in outer.contains { $0.contains(n) } }
     }

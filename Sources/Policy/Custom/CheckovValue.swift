@@ -122,7 +122,7 @@ enum PolicyValue: Sendable, Hashable {
             return pythonString.lowercased() == other.pythonString.lowercased()
         case (.number(let a, _), .number(let b, _)):
             return a == b
-        default:
+        case (.null, _), (.number, _), (.string, _):
             return pythonString == other.pythonString
         }
     }
