@@ -18,12 +18,19 @@ if [ -z "$checkov" ]; then
 fi
 airlock="${AIRLOCK_BIN:-}"
 if [ -z "$airlock" ]; then
-  (cd "$root" && swift build --product airlock >/dev/null)
+  mkdir -p "$root/.build-tools"
+  if ! (cd "$root" && swift build --product airlock >"$root/.build-tools/compare-checkov-build.log" 2>&1); then
+    tail -n 30 "$root/.build-tools/compare-checkov-build.log" >&2
+    echo "compare-checkov: the build failed (log: .build-tools/compare-checkov-build.log)" >&2
+    exit 1
+  fi
   airlock="$(cd "$root" && swift build --show-bin-path)/airlock"
 fi
 # A private copy: other builds in this tree may replace the binary while the run goes on.
 mkdir -p "$root/.build-tools/compare-checkov"
-cp "$airlock" "$root/.build-tools/compare-checkov/airlock.bin"
+if [ ! "$airlock" -ef "$root/.build-tools/compare-checkov/airlock.bin" ]; then
+  cp "$airlock" "$root/.build-tools/compare-checkov/airlock.bin"
+fi
 airlock="$root/.build-tools/compare-checkov/airlock.bin"
 checkov="$(cd "$(dirname "$checkov")" && pwd)/$(basename "$checkov")"
 exec python3 "$root/scripts/compare_checkov.py" --airlock "$airlock" --checkov "$checkov" "$@"

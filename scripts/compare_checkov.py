@@ -352,7 +352,9 @@ def related(airlock_side, checkov_side):
     """Whether two findings of one check name one problem on different resources."""
     a, a_message = airlock_side
     c = checkov_side
-    if c in a_message or render(base(parse_address(c))) in a_message:
+    # The Airlock message names the resource Checkov flags ("... through aws_vpc_security_group_
+    # ingress_rule.app["ssh"]"); a bare address must not match a keyed one.
+    if re.search(re.escape(c) + r'(?![\w\["])', a_message):
         return True
     sa, sc = parse_address(a), parse_address(c)
     if len(sa) != len(sc) or base(sa[:-1]) != base(sc[:-1]):
@@ -371,6 +373,8 @@ def apply_rules(d, rules):
             continue
         if rule.get("resource") and not re.search(rule["resource"], d["resource"]):
             continue
+        if rule.get("other_side") and rule["other_side"] not in d["other_side"]:
+            continue
         return rule
     return None
 
@@ -386,7 +390,10 @@ def compare(targets, outputs, checks, entities, rules):
         v = views[t.name]
         if not v.ok:
             continue
-        twin = views.get(t.name + " (plan)") if t.kind == "dir" else None
+        # The same configuration's other form: a directory's plan, a plan's directory. Their
+        # addresses are compared at the directory's (coarser) granularity.
+        twin = views.get(t.name + " (plan)") if t.kind == "dir" else views.get(t.name[:-len(" (plan)")])
+        dir_view = v if t.kind == "dir" else twin
         for cid, row in rows.items():
             meta = checks[cid]
             types = set(meta.get("resource_types") or [])
@@ -408,8 +415,18 @@ def compare(targets, outputs, checks, entities, rules):
             projected_inventory = {}
             for a, ty in v.inventory.items():
                 projected_inventory.setdefault(v.proj(a), set()).add(ty)
-            on_plan = twin.airlock_status(cid, v.proj) if twin else None
-            plan_instances = {v.proj(a) for a in twin.inventory} if twin else None
+            twin_airlock = twin.airlock_status(cid, dir_view.proj) if twin and twin.ok else None
+            twin_checkov = {dir_view.proj(a) for alias in row["aliases"] for a in twin.ck.get(alias, {}).get("failed", ())} \
+                if twin else None
+            plan_instances = {v.proj(a) for a in twin.inventory} if twin and t.kind == "dir" else None
+            twin_name = "plan" if t.kind == "dir" else "config"
+
+            def with_twin(d, r):
+                if twin_airlock is None:
+                    return
+                key = dir_view.proj(r)
+                d[f"airlock_on_{twin_name}"] = twin_airlock.get(key, "not failed")
+                d[f"checkov_on_{twin_name}"] = "failed" if key in twin_checkov else "not failed"
             found = []
             for r in sorted(ours_failed - theirs["failed"]):
                 f = first_finding(v.al[cid]["failed"], r, v.proj)
@@ -417,8 +434,7 @@ def compare(targets, outputs, checks, entities, rules):
                 d = {"check": cid, "aliases": row["aliases"], "target": t.name, "resource": r,
                      "resource_type": f.get("resource_type", ""), "flagged_by": "airlock", "other_side": f"checkov {other}",
                      "airlock_message": f.get("message", ""), "airlock_path": f.get("path", ""), "file": rel(f.get("file"))}
-                if on_plan is not None:
-                    d["airlock_on_plan"] = on_plan.get(r, "not failed")
+                with_twin(d, r)
                 row["ours_only"] += 1
                 found.append(d)
             for r in sorted(theirs["failed"] - ours_failed):
@@ -438,13 +454,13 @@ def compare(targets, outputs, checks, entities, rules):
                     other = "no such instance"
                 d = {"check": cid, "aliases": row["aliases"], "target": t.name, "resource": r,
                      "flagged_by": "checkov", "other_side": f"airlock {other}"}
-                if on_plan is not None:
-                    d["airlock_on_plan"] = on_plan.get(r, "not failed")
-                if plan_instances is not None:
+                with_twin(d, r)
+                # Plans list managed resources; data sources read at plan time are not there.
+                if plan_instances is not None and not any(k.startswith("data.") for k, _, _ in parse_address(r)):
                     d["in_terraform_plan"] = r in plan_instances
                 row["theirs_only"] += 1
                 found.append(d)
-            classify(found, covered, rules)
+            classify(found, covered, rules, theirs["failed"])
             disagreements += found
     table = sorted(rows.values(), key=lambda r: r["id"])
     agree = sum(r["agree"] for r in table)
@@ -472,7 +488,7 @@ def compare(targets, outputs, checks, entities, rules):
     }
 
 
-def classify(found, covered, rules):
+def classify(found, covered, rules, checkov_failed):
     """Fills `class` and `reason`: a rule from the rules file first, else what the data shows."""
     mine = [d for d in found if d["flagged_by"] == "airlock"]
     theirs = [d for d in found if d["flagged_by"] == "checkov"]
@@ -481,6 +497,11 @@ def classify(found, covered, rules):
             if related((a["resource"], a["airlock_message"]), c["resource"]):
                 a.setdefault("paired_with", c["resource"])
                 c.setdefault("paired_with", a["resource"])
+        # A security group (or bucket) Airlock fails because of a rule resource that both
+        # tools fail: Airlock reports the group too, Checkov only the rule.
+        for c in sorted(checkov_failed):
+            if "paired_with" not in a and related((a["resource"], a["airlock_message"]), c):
+                a["paired_with"] = c
     for d in found:
         rule = apply_rules(d, rules)
         if rule:
@@ -494,10 +515,28 @@ def classify(found, covered, rules):
             d["class"], d["reason"] = "checkov blind", "Checkov reports neither pass nor fail for this resource"
         elif d["flagged_by"] == "checkov" and d.get("in_terraform_plan") is False:
             d["class"], d["reason"] = "checkov wrong", "Terraform's plan has no instance of it (count = 0 or an empty for_each)"
+        elif twin_says(d, "checkov", "not failed", "not failed"):
+            d["class"], d["reason"] = "checkov wrong", \
+                f"Checkov does not flag it in the {twin_of(d)} either, nor does Airlock: Checkov contradicts itself"
+        elif twin_says(d, "airlock", "failed", "failed"):
+            d["class"], d["reason"] = ("checkov blind" if twin_of(d) == "plan" else "checkov wrong"), \
+                f"Checkov flags it in the {twin_of(d)}, as Airlock does in both"
         elif d["flagged_by"] == "checkov" and d["other_side"].startswith("airlock not applicable"):
             d["class"], d["reason"] = "scope", "the Airlock check does not cover this resource type"
         else:
             d["class"], d["reason"] = "unclassified", ""
+
+
+def twin_of(d):
+    return "plan" if "checkov_on_plan" in d else "configuration"
+
+
+def twin_says(d, flagged_by, checkov, airlock):
+    """Whether the other form of the same configuration has these verdicts."""
+    if d["flagged_by"] != flagged_by:
+        return False
+    twin = "plan" if "checkov_on_plan" in d else "config" if "checkov_on_config" in d else None
+    return twin is not None and d[f"checkov_on_{twin}"] == checkov and d[f"airlock_on_{twin}"] == airlock
 
 
 def first_finding(findings, projected, proj):
@@ -547,7 +586,8 @@ def text_report(result, meta):
         out.append("")
         out.append("disagreements (class: check, target, resource, who flags it, the other side):")
         for d in sorted(result["disagreements"], key=lambda d: (order.index(d["class"]), d["check"], d["target"], d["resource"])):
-            plan = f" [airlock on plan: {d['airlock_on_plan']}]" if "airlock_on_plan" in d else ""
+            twin = "plan" if "checkov_on_plan" in d else "config" if "checkov_on_config" in d else None
+            plan = f" [on the {twin}: checkov {d['checkov_on_' + twin]}, airlock {d['airlock_on_' + twin]}]" if twin else ""
             why = f" -- {d['reason']}" if d.get("reason") else ""
             msg = f" -- {d['airlock_message']}" if d.get("airlock_message") and d["class"] == "unclassified" else ""
             out.append(f"  {d['class']:<17} {d['check']:<22} {'/'.join(d['aliases']):<24} {d['target']:<46} {d['resource']:<58} "
@@ -571,7 +611,8 @@ def main():
     ap.add_argument("--checkov", required=True)
     ap.add_argument("--work", default=os.path.join(ROOT, ".build-tools", "compare-checkov"))
     ap.add_argument("--rules", default=os.path.join(ROOT, "Tests", "Corpus", "scan", "checkov-disagreements.json"),
-                    help="classified disagreements (check, flagged_by, target, resource regex, class, reason)")
+                    help="classified disagreements: JSON list of {check, flagged_by, target (substring), resource (regex), "
+                         "other_side (substring), class, reason}; the first match wins")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--reuse-checkov", action="store_true", help="keep Checkov outputs of an earlier run")
     ap.add_argument("--only", action="append", default=[], help="targets whose name contains this")
