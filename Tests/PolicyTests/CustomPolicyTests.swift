@@ -32,8 +32,8 @@ func policy(id: String = "CKV2_CUSTOM_1", name: String = "test policy", severity
     """
 }
 
-/// Runs checks on every instance whose type they judge, `*` (resource_types: all) included,
-/// as the engine does.
+/// Runs checks on every managed instance whose type they judge, `*` (resource_types: all)
+/// included, as the engine does.
 func judge(_ checks: [Check], _ source: String) throws -> [Finding] {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("airlock-custom-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -44,7 +44,7 @@ func judge(_ checks: [Check], _ source: String) throws -> [Finding] {
     var findings = PolicyEngine(checks: checks.filter { !everything.map(\.id).contains($0.id) }, moduleChecks: []).run(result.instances)
     let context = CheckContext(graph: ResourceGraph(result.instances), settings: PolicySettings())
     for check in everything {
-        for instance in result.instances {
+        for instance in result.instances where instance.mode == .managed {
             switch check.evaluate(instance, context) {
             case .passed:
                 findings.append(Finding(check: check.metadata, status: .passed, resource: instance.address, resourceType: instance.type, file: nil, range: nil, message: ""))
