@@ -101,17 +101,21 @@ struct ScanCommand: ParsableCommand {
             }
         }
         var engine = PolicyEngine().selecting(only: split(only), skip: split(skip))
-        for dir in policyDirs {
-            let (checks, problems) = CustomPolicies.load(directory: dir)
+        if !policyDirs.isEmpty {
+            // One load, so an ID defined twice across directories is caught.
+            let (checks, problems) = CustomPolicies.load(directories: policyDirs)
             if problems.hasErrors {
                 DiagnosticsPrinter.print(problems)
                 throw ExitStatus.usage
             }
+            diagnostics += problems
             engine.checks += checks
         }
         var findings = engine.run(instances, modules: modules)
         let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
-        let suppressed = Suppressions.apply(findings, modules: modules, today: today)
+        let suppressed = Suppressions.apply(
+            findings, modules: modules, today: today,
+            checks: engine.checks.map(\.metadata) + engine.moduleChecks.map(\.metadata))
         findings = suppressed.findings
         diagnostics += suppressed.diagnostics
         if let createBaseline {
@@ -119,7 +123,14 @@ struct ScanCommand: ParsableCommand {
             Terminal.writeStderr("Recorded \(findings.filter { $0.status == .failed }.count) failing findings in \(createBaseline).\n")
             return
         }
-        if let baseline { findings = try Baseline.apply(findings, baselinePath: baseline) }
+        if let baseline {
+            do {
+                findings = try Baseline.apply(findings, baselinePath: baseline)
+            } catch let error as BaselineError {
+                DiagnosticsPrinter.print([error.diagnostic])
+                throw ExitStatus.usage
+            }
+        }
         let report = ScanReport(
             target: path, findings: findings, diagnostics: diagnostics,
             checksRun: engine.checks.count + engine.moduleChecks.count, resourcesScanned: instances.count)

@@ -36,10 +36,14 @@ public struct PolicyEngine: Sendable {
             for type in check.metadata.resourceTypes { byType[type, default: []].append(check) }
         }
         var findings: [Finding] = []
-        // Checks judge managed resources; data sources (`data.aws_vpc.default`) share type
-        // names with them but create nothing. Checks read data sources through the graph.
-        for instance in instances where instance.mode == .managed {
-            for check in byType[instance.type] ?? [] {
+        // Checks judge what is created: a data source that shares its type name with a
+        // resource (`data.aws_vpc.default`) creates nothing and is skipped. Data-only types
+        // such as aws_iam_policy_document are judged.
+        let schemas = ProviderSchemas.bundled
+        let everyType = byType[Check.everyResourceType] ?? []
+        for instance in instances {
+            if instance.mode == .data, schemas.schema(mode: .managed, type: instance.type) != nil { continue }
+            for check in (byType[instance.type] ?? []) + everyType {
                 let verdict = check.evaluate(instance, context)
                 let file: String?
                 switch instance.origin {
