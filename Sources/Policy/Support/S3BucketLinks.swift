@@ -11,7 +11,16 @@ enum S3BucketLinks {
     /// A reference elsewhere in the resource does not count: `aws_s3_bucket_logging` refers
     /// to its `target_bucket` too, and that does not give the target bucket logging.
     static func configurations(of bucket: ResourceInstance, type: String, _ context: CheckContext) -> [ResourceInstance] {
-        let byReference = context.graph.referencing(bucket, types: [type]).filter { configures($0, bucket) }
+        var byReference = context.graph.referencing(bucket, types: [type]).filter { configures($0, bucket) }
+        // `for_each = aws_s3_bucket.b` with `bucket = each.value.id`: the reference is in
+        // the for_each expression, which the instances' dependencies do not record.
+        let known = Set(byReference.map(\.address))
+        byReference += context.graph.instances(ofType: type).filter { c in
+            guard !known.contains(c.address), c.module == bucket.module, c.key == bucket.key, c.key != nil,
+                let forEach = c.body?.attribute("for_each")?.expression
+            else { return false }
+            return forEach.resourceReferences.contains("aws_s3_bucket.\(bucket.name)") && configures(c, bucket)
+        }
         guard let name = bucket.string("bucket") else { return byReference }
         let addresses = Set(byReference.map(\.address))
         let byName = context.graph.instances(ofType: type).filter {
@@ -23,13 +32,32 @@ enum S3BucketLinks {
     /// Whether `config`'s `bucket` argument is this bucket, as far as can be told (true
     /// when it cannot: the graph already says the two are connected).
     private static func configures(_ config: ResourceInstance, _ bucket: ResourceInstance) -> Bool {
-        if let e = config.configuredExpression(at: "bucket") {
-            let buckets = Set(e.resourceReferences.filter { $0.hasPrefix("aws_s3_bucket.") })
-            if buckets.isEmpty { return true }
-            return config.module == bucket.module && buckets.contains("aws_s3_bucket.\(bucket.name)")
+        names(config, "bucket", bucket) ?? true
+    }
+
+    /// Whether the argument `attribute` of `config` (`bucket`, `target_bucket`) names this
+    /// bucket: by a direct reference, through a module output of the module the bucket is
+    /// in, or by the same literal name. Nil when it cannot be told (a local or variable
+    /// stands in between, or the value is unknown in a plan).
+    static func names(_ config: ResourceInstance, _ attribute: String, _ bucket: ResourceInstance) -> Bool? {
+        if let e = config.configuredExpression(at: attribute) {
+            let references = e.resourceReferences
+            let buckets = Set(references.filter { $0.hasPrefix("aws_s3_bucket.") })
+            if !buckets.isEmpty {
+                return config.module == bucket.module && buckets.contains("aws_s3_bucket.\(bucket.name)")
+            }
+            let modules = Set(e.moduleReferences)
+            if !modules.isEmpty {
+                // module.logs.id names a bucket inside module "logs" (called from config's module).
+                let depth = config.module.count
+                guard bucket.module.count > depth, Array(bucket.module.prefix(depth)) == config.module else { return false }
+                return modules.contains(bucket.module[depth].name)
+            }
+            if let theirs = config.string(attribute), let ours = bucket.string("bucket") { return theirs == ours }
+            return nil
         }
-        if let theirs = config.string("bucket"), let ours = bucket.string("bucket") { return theirs == ours }
-        return true
+        if let theirs = config.string(attribute), let ours = bucket.string("bucket") { return theirs == ours }
+        return nil
     }
 
     /// A provider-v3 style inline setting of the bucket (`versioning`, `logging`, `acl`,
@@ -52,19 +80,30 @@ enum S3BucketLinks {
 }
 
 extension Expression {
+    /// The module calls (`logs` in `module.logs.id`) this expression reads outputs of.
+    var moduleReferences: [String] {
+        var found: [String] = []
+        collectReferences(into: &found, modules: true)
+        return found
+    }
+
     /// The resource addresses (`aws_s3_bucket.b`, `data.aws_iam_policy_document.d`) this
     /// expression refers to directly, in source order; references through locals,
     /// variables and modules are not followed.
     var resourceReferences: [String] {
         var found: [String] = []
-        collectReferences(into: &found)
+        collectReferences(into: &found, modules: false)
         return found
     }
 
-    private func collectReferences(into found: inout [String]) {
+    private func collectReferences(into found: inout [String], modules: Bool) {
         switch self {
         case .scopeTraversal(let steps, _):
             guard case .root(let root, _)? = steps.first else { return }
+            if modules {
+                if root == "module", steps.count >= 2, case .attribute(let name, _) = steps[1] { found.append(name) }
+                return
+            }
             switch root {
             case "var", "local", "module", "each", "count", "path", "terraform", "self":
                 return
@@ -78,38 +117,38 @@ extension Expression {
         case .literal, .anonSymbol, .invalid:
             return
         case .template(let parts, _):
-            for p in parts { p.collectReferences(into: &found) }
+            for p in parts { p.collectReferences(into: &found, modules: modules) }
         case .templateWrap(let e, _), .parentheses(let e, _), .unary(_, let e, _, _):
-            e.collectReferences(into: &found)
+            e.collectReferences(into: &found, modules: modules)
         case .templateJoin(let f), .forExpression(let f):
-            f.collection.collectReferences(into: &found)
-            f.keyExpression?.collectReferences(into: &found)
-            f.valueExpression.collectReferences(into: &found)
-            f.condition?.collectReferences(into: &found)
+            f.collection.collectReferences(into: &found, modules: modules)
+            f.keyExpression?.collectReferences(into: &found, modules: modules)
+            f.valueExpression.collectReferences(into: &found, modules: modules)
+            f.condition?.collectReferences(into: &found, modules: modules)
         case .relativeTraversal(let source, _, _):
-            source.collectReferences(into: &found)
+            source.collectReferences(into: &found, modules: modules)
         case .functionCall(let call):
-            for a in call.arguments { a.collectReferences(into: &found) }
+            for a in call.arguments { a.collectReferences(into: &found, modules: modules) }
         case .conditional(let c, let t, let f, _):
-            c.collectReferences(into: &found)
-            t.collectReferences(into: &found)
-            f.collectReferences(into: &found)
+            c.collectReferences(into: &found, modules: modules)
+            t.collectReferences(into: &found, modules: modules)
+            f.collectReferences(into: &found, modules: modules)
         case .binary(_, let l, let r, _):
-            l.collectReferences(into: &found)
-            r.collectReferences(into: &found)
+            l.collectReferences(into: &found, modules: modules)
+            r.collectReferences(into: &found, modules: modules)
         case .tuple(let es, _, _):
-            for e in es { e.collectReferences(into: &found) }
+            for e in es { e.collectReferences(into: &found, modules: modules) }
         case .object(let items, _, _):
             for item in items {
-                item.key.expression.collectReferences(into: &found)
-                item.value.collectReferences(into: &found)
+                item.key.expression.collectReferences(into: &found, modules: modules)
+                item.value.collectReferences(into: &found, modules: modules)
             }
         case .index(let c, let k, _, _):
-            c.collectReferences(into: &found)
-            k.collectReferences(into: &found)
+            c.collectReferences(into: &found, modules: modules)
+            k.collectReferences(into: &found, modules: modules)
         case .splat(let s, let e, _, _, _):
-            s.collectReferences(into: &found)
-            e.collectReferences(into: &found)
+            s.collectReferences(into: &found, modules: modules)
+            e.collectReferences(into: &found, modules: modules)
         }
     }
 }

@@ -46,37 +46,52 @@ enum SecretPatterns {
 
     // MARK: Names
 
-    /// Words that make a variable name a secret's name.
-    private static let secretWords = [
-        "password", "passwd", "passphrase", "pwd", "secret", "token", "apikey", "api_key", "accesskey", "access_key",
-        "privatekey", "private_key", "credential", "credentials", "auth", "signingkey", "signing_key",
-        "encryptionkey", "encryption_key", "masterkey", "master_key", "connectionstring", "connection_string", "dsn",
+    /// Words that make a variable name a secret's name, as whole words of the name.
+    private static let secretWords: Set<String> = [
+        "password", "passwd", "passphrase", "pwd", "secret", "token", "apikey", "accesskey", "privatekey",
+        "credential", "credentials", "creds", "auth", "dsn", "pat",
     ]
 
-    /// Endings that make a secret-sounding name a pointer to the secret, or a setting about it.
-    private static let pointerSuffixes = [
-        "_arn", "_id", "_ids", "_name", "_names", "_path", "_param", "_parameter", "_file", "_ref", "_url_path",
-        "_length", "_len", "_ttl", "_expiry", "_expiration", "_timeout", "_type", "_header", "_endpoint", "_region",
-        "_version", "_enabled", "_rotation", "_key_id", "_provider", "_method", "_mode", "_policy", "_secret_id",
+    /// Two-word phrases that name a secret (`api_key`, `connection_string`).
+    private static let secretPhrases: Set<String> = [
+        "api_key", "access_key", "private_key", "signing_key", "encryption_key", "master_key", "connection_string",
+        "auth_key", "license_key",
     ]
 
-    /// Whether a name (`DB_PASSWORD`, `stripeApiKey`, `/app/db/password`) says it holds a secret.
+    /// Secret words that also name a secret inside a longer word (`dbpassword`, `githubtoken`).
+    private static let embeddedWords = ["password", "passwd", "secret", "token", "apikey", "privatekey", "credential"]
+
+    /// Words that, after the secret word, make the name a pointer to the secret or a
+    /// setting about it (`SECRET_ARN`, `api_key_name`, `token_ttl_seconds`, `password_policy`).
+    private static let pointerWords: Set<String> = [
+        "arn", "id", "ids", "name", "names", "path", "param", "parameter", "file", "ref", "length", "len", "ttl",
+        "expiry", "expiration", "expires", "timeout", "seconds", "minutes", "hours", "days", "duration", "type",
+        "header", "endpoint", "region", "version", "enabled", "rotation", "provider", "method", "mode", "policy",
+        "count", "size", "bytes", "limit", "max", "min", "url", "uri", "location", "store", "source", "lifetime",
+        "prefix", "suffix", "format", "domain", "host", "scheme", "realm", "role", "service", "flow", "strategy",
+    ]
+
+    /// Whether a name (`DB_PASSWORD`, `stripeApiKey`, `/app/db/password`) says it holds a
+    /// secret: a secret word not followed by a word that makes it a pointer or a setting.
     static func isSecretName(_ name: String) -> Bool {
         let last = name.split(whereSeparator: { $0 == "/" || $0 == "." }).last.map(String.init) ?? name
         let snake = camelToSnake(last).lowercased().replacingOccurrences(of: "-", with: "_")
-        if pointerSuffixes.contains(where: { snake.hasSuffix($0) }) && !snake.hasSuffix("access_key_id") { return false }
-        if snake == "access_key_id" || snake.hasSuffix("_access_key_id") { return false }
-        let squashed = snake.replacingOccurrences(of: "_", with: "")
-        return secretWords.contains { word in
-            word.contains("_") ? snake.contains(word) : (squashed.contains(word) && wordBoundary(word, in: snake))
-        }
-    }
-
-    /// `pwd`, `auth` and `dsn` must stand as words (`AUTH_TOKEN`, not `AUTHOR`; `PWD`, not `UPWDS`).
-    private static func wordBoundary(_ word: String, in snake: String) -> Bool {
-        guard ["pwd", "auth", "dsn"].contains(word) else { return true }
         let parts = snake.split(separator: "_").map(String.init)
-        return parts.contains(word)
+        for i in parts.indices {
+            var span = 0
+            // Plurals name secrets too (`api_keys`, `passwords`).
+            let next = i + 1 < parts.count ? (parts[i + 1].hasSuffix("s") ? String(parts[i + 1].dropLast()) : parts[i + 1]) : ""
+            let word = parts[i].hasSuffix("s") ? String(parts[i].dropLast()) : parts[i]
+            if i + 1 < parts.count && secretPhrases.contains(parts[i] + "_" + next) {
+                span = 2
+            } else if secretWords.contains(parts[i]) || secretWords.contains(word) {
+                span = 1
+            } else if embeddedWords.contains(where: parts[i].contains) {
+                span = 1
+            }
+            if span > 0 { return !parts.dropFirst(i + span).contains(where: pointerWords.contains) }
+        }
+        return false
     }
 
     private static func camelToSnake(_ s: String) -> String {

@@ -61,7 +61,7 @@ extension AWSChecks {
             CheckMetadata(
                 id: "AL-AWS-IAM-004", aliases: ["CKV2_AWS_40"],
                 title: "IAM policy does not grant full IAM access",
-                description: "\"iam:*\" lets the holder create users and access keys, attach any policy to itself and rewrite trust policies: administrator access in two API calls.",
+                description: "\"iam:*\" (or \"*\") lets the holder create users and access keys, attach any policy to itself and rewrite trust policies: administrator access in two API calls.",
                 severity: .critical, category: .iam, service: "iam", resourceTypes: PolicyVerdicts.identityPolicyTypes,
                 remediation: "Grant the specific IAM actions needed (iam:PassRole on one role, iam:GetRole ...), scoped to ARNs, with a permissions boundary for anything that creates roles.",
                 snippet: IAMExamples.scopedPolicySnippet,
@@ -70,8 +70,8 @@ extension AWSChecks {
             failing: IAMExamples.policy(#"Action = "iam:*", Resource = "*""#)
         ) { r, context in
             PolicyVerdicts.identity(r, context, { s in
-                s.allows && s.actions.any { $0.lowercased() == "iam:*" }
-            }, { _ in "allows every IAM action (\"iam:*\")" })
+                s.allows && s.actions.any { $0.lowercased() == "iam:*" || IAMActions.isFullWildcard($0) }
+            }, { s in "allows every IAM action (\(s.actions.knownValues.filter { $0.lowercased() == "iam:*" || IAMActions.isFullWildcard($0) }.map { "\"\($0)\"" }.joined(separator: ", ")))" })
         },
 
         Check(

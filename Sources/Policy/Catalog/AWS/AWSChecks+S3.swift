@@ -999,12 +999,9 @@ enum S3Rules {
     /// The bucket whose access logs this bucket receives, if any: a log bucket is not
     /// asked to log into itself.
     static func logSource(of bucket: ResourceInstance, _ context: CheckContext) -> ResourceInstance? {
-        for logging in context.graph.referencing(bucket, types: ["aws_s3_bucket_logging"]) {
-            if let e = logging.configuredExpression(at: "target_bucket") {
-                if e.resourceReferences.contains("aws_s3_bucket.\(bucket.name)") && logging.module == bucket.module { return logging }
-            } else if let target = logging.string("target_bucket"), target == bucket.string("bucket") {
-                return logging
-            }
+        for logging in context.graph.referencing(bucket, types: ["aws_s3_bucket_logging"])
+        where S3BucketLinks.names(logging, "target_bucket", bucket) == true {
+            return logging
         }
         if let name = bucket.string("bucket") {
             if let l = context.graph.instances(ofType: "aws_s3_bucket_logging").first(where: { $0.string("target_bucket") == name }) { return l }
