@@ -318,6 +318,15 @@ struct ExposureCase: CustomTestStringConvertible, Sendable {
                 """,
             expected: ["aws_vpc.main": .passed, "aws_default_security_group.default": .failed]),
 
+        ExposureCase(
+            name: "data sources read groups and VPCs made elsewhere and are not judged", check: "AL-AWS-VPC-006",
+            source: """
+                data "aws_vpc" "default" {
+                  default = true
+                }
+                """,
+            expected: [:]),
+
         // MARK: Network ACLs
         ExposureCase(
             name: "a lower-numbered deny shadows a later allow", check: "AL-AWS-VPC-008",

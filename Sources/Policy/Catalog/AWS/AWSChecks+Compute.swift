@@ -2,7 +2,7 @@ import HCL
 import Terraform
 
 extension AWSChecks {
-    static let compute: [Check] = [
+    static let compute: [Check] = ([
         Check(
             CheckMetadata(
                 id: "AL-AWS-EC2-001", aliases: ["CKV_AWS_79"],
@@ -454,5 +454,5 @@ extension AWSChecks {
             default: return .passed
             }
         },
-    ]
+    ] as [Check]).map(\.judgingManagedResourcesOnly)
 }

@@ -2,7 +2,7 @@ import HCL
 import Terraform
 
 extension AWSChecks {
-    static let databases: [Check] = [
+    static let databases: [Check] = ([
         Check(
             CheckMetadata(
                 id: "AL-AWS-RDS-001", aliases: ["CKV_AWS_17"],
@@ -713,5 +713,5 @@ extension AWSChecks {
         ) { cluster, _ in
             cluster.requireBool("storage_encrypted", true, whenUnset: false, failure: "\(cluster.address) does not encrypt its storage.")
         },
-    ]
+    ] as [Check]).map(\.judgingManagedResourcesOnly)
 }

@@ -8,7 +8,7 @@ extension AWSChecks {
     ]
     private static let networkACLTypes = ["aws_network_acl", "aws_default_network_acl", "aws_network_acl_rule"]
 
-    static let network: [Check] = [
+    static let network: [Check] = ([
         Check(
             CheckMetadata(
                 id: "AL-AWS-VPC-001", aliases: ["CKV_AWS_24"],
@@ -773,5 +773,5 @@ extension AWSChecks {
             cluster.requireBool("publicly_accessible", false, whenUnset: true,
                                 failure: "\(cluster.address) is publicly accessible (the provider's default when publicly_accessible is not set).")
         },
-    ]
+    ] as [Check]).map(\.judgingManagedResourcesOnly)
 }
