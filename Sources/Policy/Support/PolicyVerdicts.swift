@@ -115,7 +115,7 @@ enum PolicyVerdicts {
             for s in policy.statements {
                 switch question(s) {
                 case .yes:
-                    return .failed(path: s.path ?? path, message: "\(describe(s)) (\(s.label) of \(instance.address)).")
+                    return .failed(path: s.path ?? path, message: "\(instance.address): \(describe(s)) (\(s.label)).")
                 case .maybe:
                     maybe.append((s.path ?? path, "\(s.label) depends on values known only after apply"))
                 case .no:

@@ -416,7 +416,7 @@ extension AWSChecks {
             return PolicyVerdicts.judge(policies, unreadable: unreadable, in: r, { s in
                 s.allows && (s.principal?.isAnyone ?? .no || Tri(s.notPrincipal != nil)) && !IAMConditions.restrictsCaller(s)
             }, { s in
-                "The bucket policy allows \(S3Rules.actionList(s)) to any principal without a condition that limits who"
+                "the bucket policy allows \(S3Rules.actionList(s)) to any principal without a condition that limits who"
             }) ?? .passed
         },
 
