@@ -175,7 +175,7 @@ extension AWSChecks {
         Check(
             CheckMetadata(
                 id: "AL-AWS-IAM-010",
-                title: "IAM policy does not allow with NotAction",
+                title: "IAM policy does not use Allow with NotAction",
                 description: "\"Effect\": \"Allow\" with NotAction grants every action except those listed, including every action AWS adds later. It reads as a restriction and works as a near-administrator grant.",
                 severity: .high, category: .iam, service: "iam", resourceTypes: PolicyVerdicts.identityPolicyTypes,
                 remediation: "Allow the actions needed with Action; keep NotAction for Deny statements.",
