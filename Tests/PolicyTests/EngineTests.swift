@@ -44,6 +44,23 @@ import Testing
         #expect(findings.filter { $0.status == .passed }.count == 2)
     }
 
+    @Test func forEachOverTheBucketsConnectsEachInstance() throws {
+        let findings = try scan("""
+            resource "aws_s3_bucket" "b" {
+              for_each = toset(["a", "b"])
+              bucket   = "bucket-${each.key}"
+            }
+            resource "aws_s3_bucket_versioning" "v" {
+              for_each = aws_s3_bucket.b
+              bucket   = each.value.id
+              versioning_configuration {
+                status = "Enabled"
+              }
+            }
+            """, checks: [Self.versioning])
+        #expect(findings.map(\.status) == [.passed, .passed])
+    }
+
     @Test func unknownStatusIsReportedUnknown() throws {
         let findings = try scan("""
             resource "terraform_data" "mode" {}

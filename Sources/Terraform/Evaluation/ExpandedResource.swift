@@ -22,7 +22,12 @@ extension ModuleScope {
     private func evaluateResource(_ d: ResourceDeclaration) -> ExpandedResource {
         let file = d.site.file
         let what = ResourceDeclaration.key(mode: d.mode, type: d.type, name: d.name)
-        guard let expansion = Expansion.instances(count: d.count, forEach: d.forEach, scope: self, file: file, what: what) else {
+        // `for_each = aws_s3_bucket.b` with `bucket = each.value.id`: what the expansion
+        // refers to, each instance refers to.
+        let (expanded, expansionDependencies) = collectingDependencies {
+            Expansion.instances(count: d.count, forEach: d.forEach, scope: self, file: file, what: what)
+        }
+        guard let expansion = expanded else {
             return ExpandedResource(instances: [], referenceValue: .dynamicUnknown)
         }
         let schema = session.schemas.schema(mode: d.mode, type: d.type)
@@ -38,7 +43,7 @@ extension ModuleScope {
             instances.append(ResourceInstance(
                 module: path, mode: d.mode, type: d.type, name: d.name, key: instance.key,
                 provider: providerName(d), values: value, origin: .configuration(file: file, range: d.site.range),
-                dependencies: found.sorted(), body: d.body))
+                dependencies: found.union(expansionDependencies).sorted(), body: d.body))
         }
         return ExpandedResource(
             instances: instances, referenceValue: Expansion.referenceValue(count: d.count, forEach: d.forEach, instances: values))
