@@ -605,6 +605,41 @@ def text_report(result, meta):
     return "\n".join(out) + "\n"
 
 
+def markdown_report(result, meta):
+    """The tables for docs/peer-comparison.md: per check, then the disagreements grouped by cause."""
+    o = result["overall"]
+    out = [f"Airlock ({meta['catalog_size']} checks, {o['checks_with_aliases']} with Checkov aliases) against "
+           f"Checkov {meta['checkov_version']}, {meta['targets']} targets, {meta['date']}.", ""]
+    rate = "n/a" if o["agreement_rate"] is None else f"{o['agreement_rate'] * 100:.1f}%"
+    out.append(f"**Agreement {rate}**: {o['agree']} failing resources both tools flag, {o['ours_only']} only Airlock, "
+               f"{o['theirs_only']} only Checkov; {o['ours_unknown']} Checkov failures Airlock reports UNKNOWN "
+               f"(not counted); {o['agree_pass']} resources both pass.")
+    out += ["", "| Airlock check | Checkov | both fail | Airlock only | Checkov only | Airlock UNKNOWN | both pass |",
+            "|---|---|---:|---:|---:|---:|---:|"]
+    for r in result["checks"]:
+        if r["targets"]:
+            out.append(f"| {r['id']} | {', '.join(r['aliases'])} | {r['agree']} | {r['ours_only']} | {r['theirs_only']} "
+                       f"| {r['ours_unknown']} | {r['agree_pass']} |")
+    silent = [r["id"] for r in result["checks"] if not r["targets"]]
+    if silent:
+        out += ["", f"No results on this corpus for either tool: {', '.join(silent)}."]
+    out += ["", "| class | disagreements | meaning |", "|---|---:|---|"]
+    for c, meaning in CLASSES.items():
+        n = o["disagreements_by_class"].get(c, 0)
+        if n:
+            out.append(f"| {c} | {n} | {meaning} |")
+    groups = {}
+    for d in result["disagreements"]:
+        groups.setdefault((d["class"], d["check"], d["flagged_by"], d["reason"]), []).append(d)
+    order = list(CLASSES)
+    out += ["", "| class | check | flagged by | n | where (target: resource) | why |", "|---|---|---|---:|---|---|"]
+    for (cls, check, by, reason), ds in sorted(groups.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1], kv[0][2])):
+        where = "; ".join(f"{d['target']}: `{d['resource']}`" for d in ds[:4]) + (f"; and {len(ds) - 4} more" if len(ds) > 4 else "")
+        aliases = "/".join(ds[0]["aliases"])
+        out.append(f"| {cls} | {check} ({aliases}) | {by} | {len(ds)} | {where} | {reason.replace('|', '/')} |")
+    return "\n".join(out) + "\n"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--airlock", required=True)
@@ -654,6 +689,8 @@ def main():
     report = text_report(result, meta)
     with open(os.path.join(opts.work, "compare-checkov.txt"), "w") as f:
         f.write(report)
+    with open(os.path.join(opts.work, "compare-checkov.md"), "w") as f:
+        f.write(markdown_report(result, meta))
     sys.stdout.write(report)
     print(f"\n(JSON: {os.path.relpath(os.path.join(opts.work, 'compare-checkov.json'), os.getcwd())})")
 
