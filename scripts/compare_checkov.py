@@ -463,6 +463,7 @@ def compare(targets, outputs, checks, entities, rules):
             classify(found, covered, rules, theirs["failed"])
             disagreements += found
     table = sorted(rows.values(), key=lambda r: r["id"])
+    mismatches = config_plan_mismatches(targets, views)
     agree = sum(r["agree"] for r in table)
     ours = sum(r["ours_only"] for r in table)
     theirs = sum(r["theirs_only"] for r in table)
@@ -484,8 +485,35 @@ def compare(targets, outputs, checks, entities, rules):
         "classes": CLASSES,
         "disagreements": disagreements,
         "unknowns": unknowns,
+        "airlock_config_plan_mismatches": mismatches,
         "problems": problems,
     }
+
+
+def config_plan_mismatches(targets, views):
+    """Airlock against itself: every check, aliased or not, on a directory and on its plan.
+
+    Terraform's plan is the same configuration evaluated by Terraform, so a resource one scan
+    fails and the other passes (neither UNKNOWN) is a bug on one side, whatever Checkov says.
+    """
+    out = []
+    for t in targets:
+        if t.kind != "dir" or (t.name + " (plan)") not in views:
+            continue
+        conf, plan = views[t.name], views[t.name + " (plan)"]
+        if not (conf.ok and plan.ok):
+            continue
+        both = set(conf.inventory) & set(plan.inventory)
+        for cid in sorted(set(conf.al) | set(plan.al)):
+            c, p = conf.al.get(cid, {}), plan.al.get(cid, {})
+            for addr in sorted(both):
+                cf, pf = addr in c.get("failed", {}), addr in p.get("failed", {})
+                if cf == pf or addr in c.get("unknown", {}) or addr in p.get("unknown", {}):
+                    continue
+                f = (c if cf else p)["failed"][addr]
+                out.append({"check": cid, "target": t.name, "resource": addr,
+                            "fails_on": "configuration" if cf else "plan", "message": f.get("message", "")})
+    return out
 
 
 def classify(found, covered, rules, checkov_failed):
@@ -580,6 +608,7 @@ def text_report(result, meta):
                f"(both / (both + Airlock only + Checkov only)); {o['ours_unknown']} Checkov failures "
                f"Airlock reports UNKNOWN (not counted); {o['agree_pass']} resources both pass.")
     out.append(f"checks with aliases: {o['checks_with_aliases']}, with results on this corpus: {o['checks_compared']}")
+    out.append(f"Airlock directory/plan mismatches (all checks): {len(result['airlock_config_plan_mismatches'])}")
     out.append("disagreements by class: " + ", ".join(f"{k} {v}" for k, v in o["disagreements_by_class"].items()))
     order = list(CLASSES)
     if result["disagreements"]:
@@ -597,6 +626,11 @@ def text_report(result, meta):
         out.append("Checkov failures Airlock reports as UNKNOWN:")
         for u in result["unknowns"]:
             out.append(f"  {u['check']:<22} {u['target']:<46} {u['resource']:<58} unknown: {', '.join(u['unknown'])}")
+    if result["airlock_config_plan_mismatches"]:
+        out.append("")
+        out.append("Airlock against itself: fails on one form only (directory or its plan), neither UNKNOWN:")
+        for m in result["airlock_config_plan_mismatches"]:
+            out.append(f"  {m['check']:<22} {m['target']:<46} {m['resource']:<58} fails on the {m['fails_on']} only -- {m['message']}")
     if result["problems"]:
         out.append("")
         out.append("problems reading targets (their results still count where there are any):")
@@ -632,6 +666,11 @@ def markdown_report(result, meta):
     for d in result["disagreements"]:
         groups.setdefault((d["class"], d["check"], d["flagged_by"], d["reason"]), []).append(d)
     order = list(CLASSES)
+    if result["airlock_config_plan_mismatches"]:
+        out += ["", "Airlock against itself (a directory and its plan, neither UNKNOWN):", "",
+                "| check | target | resource | fails on | message |", "|---|---|---|---|---|"]
+        for m in result["airlock_config_plan_mismatches"]:
+            out.append(f"| {m['check']} | {m['target']} | `{m['resource']}` | {m['fails_on']} only | {m['message']} |")
     out += ["", "| class | check | flagged by | n | where (target: resource) | why |", "|---|---|---|---:|---|---|"]
     for (cls, check, by, reason), ds in sorted(groups.items(), key=lambda kv: (order.index(kv[0][0]), kv[0][1], kv[0][2])):
         where = "; ".join(f"{d['target']}: `{d['resource']}`" for d in ds[:4]) + (f"; and {len(ds) - 4} more" if len(ds) > 4 else "")
