@@ -3,36 +3,59 @@ import Terraform
 /// The resource instances of one scan and the references between them.
 ///
 /// The AWS provider splits one bucket into many resources; a check on the bucket asks the
-/// graph for the `aws_s3_bucket_versioning` (etc.) that refer to it.
+/// graph for the `aws_s3_bucket_versioning` (etc.) that refer to it. Lookups are indexed:
+/// checks run once per instance, so a scan over thousands of buckets must not rescan
+/// every instance for each of them.
 public struct ResourceGraph: Sendable {
     public let instances: [ResourceInstance]
     /// Instances by resource address (no key).
     private let byResource: [String: [Int]]
-    /// Instances that refer to a resource address.
-    private let referrers: [String: [Int]]
+    /// Instances by type.
+    private let byType: [String: [Int]]
+    /// For each resource address, the instances that refer to it: those whose key matches
+    /// one of the resource's own keys (`for_each` on both sides), by that key, and the rest.
+    private let keyedReferrers: [String: [InstanceKey: [Int]]]
+    private let otherReferrers: [String: [Int]]
 
     public init(_ instances: [ResourceInstance]) {
         self.instances = instances
         var byResource: [String: [Int]] = [:]
+        var byType: [String: [Int]] = [:]
         var referrers: [String: [Int]] = [:]
         for (i, instance) in instances.enumerated() {
             byResource[instance.resourceAddress, default: []].append(i)
+            byType[instance.type, default: []].append(i)
             for dependency in Set(instance.dependencies) { referrers[dependency, default: []].append(i) }
         }
+        var keyed: [String: [InstanceKey: [Int]]] = [:]
+        var other: [String: [Int]] = [:]
+        for (address, indices) in referrers {
+            let ownKeys = Set((byResource[address] ?? []).compactMap { instances[$0].key })
+            for i in indices {
+                if let k = instances[i].key, ownKeys.contains(k) {
+                    keyed[address, default: [:]][k, default: []].append(i)
+                } else {
+                    other[address, default: []].append(i)
+                }
+            }
+        }
         self.byResource = byResource
-        self.referrers = referrers
+        self.byType = byType
+        self.keyedReferrers = keyed
+        self.otherReferrers = other
     }
 
     /// Instances of `types` that refer to `target`. Where both sides are keyed (`for_each`
     /// on both), an instance connects to the target with the same key when there is one.
     public func referencing(_ target: ResourceInstance, types: Set<String>) -> [ResourceInstance] {
-        let candidates = (referrers[target.resourceAddress] ?? []).map { instances[$0] }.filter { types.contains($0.type) }
-        guard let key = target.key else { return candidates }
-        let siblingKeys = Set((byResource[target.resourceAddress] ?? []).compactMap { instances[$0].key })
-        return candidates.filter { c in
-            guard let k = c.key, siblingKeys.contains(k) else { return true }
-            return k == key
+        let address = target.resourceAddress
+        var indices = otherReferrers[address] ?? []
+        if let key = target.key {
+            indices += keyedReferrers[address]?[key] ?? []
+        } else {
+            for (_, more) in keyedReferrers[address] ?? [:] { indices += more }
         }
+        return indices.sorted().map { instances[$0] }.filter { types.contains($0.type) }
     }
 
     /// Instances of `types` that `source` refers to.
@@ -42,6 +65,6 @@ public struct ResourceGraph: Sendable {
 
     /// Every instance of a type.
     public func instances(ofType type: String) -> [ResourceInstance] {
-        instances.filter { $0.type == type }
+        (byType[type] ?? []).map { instances[$0] }
     }
 }
