@@ -1,3 +1,4 @@
+import Foundation
 import Terraform
 
 /// The resource instances of one scan and the references between them.
@@ -16,6 +17,9 @@ public struct ResourceGraph: Sendable {
     /// one of the resource's own keys (`for_each` on both sides), by that key, and the rest.
     private let keyedReferrers: [String: [InstanceKey: [Int]]]
     private let otherReferrers: [String: [Int]]
+    /// Instances by the known string at an attribute path, built on first use per
+    /// (type, path): "which logging resource names this bucket" is asked once per bucket.
+    private let stringIndex = StringIndex()
 
     public init(_ instances: [ResourceInstance]) {
         self.instances = instances
@@ -63,8 +67,37 @@ public struct ResourceGraph: Sendable {
         source.dependencies.flatMap { (byResource[$0] ?? []).map { instances[$0] } }.filter { types.contains($0.type) }
     }
 
+    /// Instances of `type` whose known string at `path` equals `value`.
+    public func instances(ofType type: String, where path: String, equals value: String) -> [ResourceInstance] {
+        let table = stringIndex.table(type: type, path: path) {
+            var table: [String: [Int]] = [:]
+            for i in byType[type] ?? [] {
+                if let s = instances[i].string(path) { table[s, default: []].append(i) }
+            }
+            return table
+        }
+        return (table[value] ?? []).map { instances[$0] }
+    }
+
     /// Every instance of a type.
     public func instances(ofType type: String) -> [ResourceInstance] {
         (byType[type] ?? []).map { instances[$0] }
+    }
+}
+
+/// The memo behind `ResourceGraph.instances(ofType:where:equals:)`; the graph is a value
+/// shared by every check, so the memo is a locked reference.
+private final class StringIndex: @unchecked Sendable {
+    private var tables: [String: [String: [Int]]] = [:]
+    private let lock = NSLock()
+
+    func table(type: String, path: String, build: () -> [String: [Int]]) -> [String: [Int]] {
+        let key = type + "|" + path
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = tables[key] { return t }
+        let t = build()
+        tables[key] = t
+        return t
     }
 }

@@ -23,8 +23,8 @@ enum S3BucketLinks {
         }
         guard let name = bucket.string("bucket") else { return byReference }
         let addresses = Set(byReference.map(\.address))
-        let byName = context.graph.instances(ofType: type).filter {
-            $0.module == bucket.module && !addresses.contains($0.address) && $0.string("bucket") == name
+        let byName = context.graph.instances(ofType: type, where: "bucket", equals: name).filter {
+            $0.module == bucket.module && !addresses.contains($0.address)
         }
         return byReference + byName
     }

@@ -1004,8 +1004,8 @@ enum S3Rules {
             return logging
         }
         if let name = bucket.string("bucket") {
-            if let l = context.graph.instances(ofType: "aws_s3_bucket_logging").first(where: { $0.string("target_bucket") == name }) { return l }
-            if let b = context.graph.instances(ofType: "aws_s3_bucket").first(where: { $0.string("logging[0].target_bucket") == name }) { return b }
+            if let l = context.graph.instances(ofType: "aws_s3_bucket_logging", where: "target_bucket", equals: name).first { return l }
+            if let b = context.graph.instances(ofType: "aws_s3_bucket", where: "logging[0].target_bucket", equals: name).first { return b }
         }
         return nil
     }
