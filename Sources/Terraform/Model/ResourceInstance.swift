@@ -11,15 +11,18 @@ public struct ResourceInstance: Sendable, Hashable {
         case data
     }
 
-    /// The full address, `module.a["x"].aws_s3_bucket.b[0]`.
-    public var address: String { Address.instance(module: module, mode: mode, type: type, name: name, key: key) }
+    /// The full address, `module.a["x"].aws_s3_bucket.b[0]`. Kept up to date with the parts
+    /// it is made of, since checks and the resource graph ask for it constantly.
+    public private(set) var address: String = ""
+    /// The resource's address without the instance key (`module.a.aws_s3_bucket.b`).
+    public private(set) var resourceAddress: String = ""
     /// The module instance path; empty for the root module.
-    public var module: [ModuleStep]
-    public var mode: Mode
-    public var type: String
-    public var name: String
+    public var module: [ModuleStep] { didSet { refreshAddresses() } }
+    public var mode: Mode { didSet { refreshAddresses() } }
+    public var type: String { didSet { refreshAddresses() } }
+    public var name: String { didSet { refreshAddresses() } }
     /// The `count` index or `for_each` key; nil for a single instance.
-    public var key: InstanceKey?
+    public var key: InstanceKey? { didSet { refreshAddresses() } }
     /// The provider configuration, as Terraform names it (`registry.terraform.io/hashicorp/aws`).
     public var provider: String?
     /// The attribute values as one object. Nested blocks are lists of objects, as in
@@ -48,13 +51,16 @@ public struct ResourceInstance: Sendable, Hashable {
         self.provider = provider
         self.values = values
         self.origin = origin
+        refreshAddresses()
     }
 
     /// The paths of every unknown attribute, in Terraform's path syntax (`ingress[0].cidr_blocks`).
     public var unknownPaths: [String] { ValuePath.unknownPaths(in: values) }
 
-    /// The resource's address without the instance key (`module.a.aws_s3_bucket.b`).
-    public var resourceAddress: String { Address.instance(module: module, mode: mode, type: type, name: name, key: nil) }
+    private mutating func refreshAddresses() {
+        resourceAddress = Address.instance(module: module, mode: mode, type: type, name: name, key: nil)
+        address = key.map { resourceAddress + $0.description } ?? resourceAddress
+    }
 }
 
 /// Where a resource instance's values come from.
