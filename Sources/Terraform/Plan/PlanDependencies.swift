@@ -19,7 +19,11 @@ enum PlanDependencies {
                 })
             else { return copy }
             var found = Set<String>()
-            collect(resource["expressions"], modulePath: instance.module, module: module, parents: parents, into: &found)
+            // What count/for_each refers to counts too: `for_each = aws_s3_bucket.b` with
+            // `bucket = each.value.id` configures each bucket.
+            for part in ["expressions", "for_each_expression", "count_expression"] {
+                collect(resource[part], modulePath: instance.module, module: module, parents: parents, into: &found)
+            }
             copy.dependencies = found.sorted()
             return copy
         }
