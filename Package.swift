@@ -10,12 +10,17 @@ let package = Package(
         .library(name: "TerraformFunctions", targets: ["TerraformFunctions"]),
         .library(name: "Terraform", targets: ["Terraform"]),
         .library(name: "Policy", targets: ["Policy"]),
+        .library(name: "Gate", targets: ["Gate"]),
+        .library(name: "Audit", targets: ["Audit"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
     ],
     targets: [
         // Core library: HCL native syntax, values with unknowns, expression evaluation.
@@ -38,21 +43,50 @@ let package = Package(
         ),
         // Checks, the built-in catalog, custom policies, suppressions and reports.
         .target(name: "Policy", dependencies: ["HCL", "Terraform", .product(name: "Yams", package: "Yams")]),
+        // Actors, blast-radius limits, risk tiers, approval rules and decisions bound to a
+        // plan digest. Pure: no storage, no processes, no clock of its own.
+        .target(
+            name: "Gate",
+            dependencies: [
+                "HCL", "Terraform", "Policy",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The append-only, hash-chained, Ed25519-signed event log and its verification.
+        .target(name: "Audit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Decisions and approvals on disk: SQLite embedded (SQLKit, so PostgreSQL can follow).
+        .target(
+            name: "Store",
+            dependencies: [
+                "Gate",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ]
+        ),
         .executableTarget(
             name: "airlock",
             dependencies: [
                 "HCL",
                 "Terraform",
                 "Policy",
+                "Gate",
+                "Audit",
+                "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // In-process parse throughput, compared with HashiCorp's parser by scripts/bench-parse.sh.
         .executableTarget(name: "parse-benchmark", dependencies: ["HCL"], path: "Benchmarks/ParseBenchmark"),
+        // Audit log generation, verification speed against sha256sum, and the crash test's appender.
+        .executableTarget(name: "audit-benchmark", dependencies: ["Audit"], path: "Benchmarks/AuditBenchmark"),
         // Case files are read from the repository by path, not bundled.
         .testTarget(name: "HCLTests", dependencies: ["HCL"], exclude: ["Cases"]),
         .testTarget(name: "TerraformTests", dependencies: ["HCL", "TerraformFunctions", "Terraform"], exclude: ["Cases"]),
         .testTarget(name: "PolicyTests", dependencies: ["HCL", "Terraform", "Policy"]),
+        .testTarget(name: "GateTests", dependencies: ["HCL", "Terraform", "Policy", "Gate"], exclude: ["Fixtures"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "audit-benchmark"]),
+        .testTarget(name: "StoreTests", dependencies: ["Gate", "Store"]),
         // Runs the built binary: exit codes, formats, errors, as a user sees them.
         .testTarget(name: "CLITests", dependencies: ["airlock"]),
     ]

@@ -3,7 +3,7 @@
 /// Within a family each size doubles the one before (`large` has 2 vCPUs, `xlarge` 4,
 /// `Nxlarge` 4·N), so a size compares by that number. `metal` is the whole host: larger
 /// than any virtual size of its family, unless it names its size (`metal-24xl`).
-struct ParsedInstanceType: Sendable, Hashable {
+public struct ParsedInstanceType: Sendable, Hashable {
     /// `m5`, `c7gn`, `r6i`; for RDS the class without `db.` (`db.r6g.2xlarge` → `r6g`).
     var family: String
     /// `2xlarge`, `metal`, `micro`.
@@ -23,7 +23,7 @@ struct ParsedInstanceType: Sendable, Hashable {
     }
 
     /// The capacity of a size name, nil when it is not one.
-    static func capacity(ofSize size: String) -> Double? {
+    public static func capacity(ofSize size: String) -> Double? {
         switch size {
         case "nano": return 0.25
         case "micro": return 0.5
