@@ -89,3 +89,33 @@ extension Actor {
 }
 
 import Foundation
+
+extension Actor {
+    enum CodingKeys: String, CodingKey {
+        case id, kind, identity, model, tool, session, sponsor = "on_behalf_of", source
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        identity = try c.decode(String.self, forKey: .identity)
+        model = try c.decodeIfPresent(String.self, forKey: .model)
+        tool = try c.decodeIfPresent(String.self, forKey: .tool)
+        session = try c.decodeIfPresent(String.self, forKey: .session)
+        sponsor = try c.decodeIfPresent(String.self, forKey: .sponsor)
+        source = try c.decodeIfPresent(Source.self, forKey: .source) ?? .flags
+    }
+
+    /// Written with `id` first among equals, so a reader need not rebuild `kind:identity`.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(identity, forKey: .identity)
+        try c.encodeIfPresent(model, forKey: .model)
+        try c.encodeIfPresent(tool, forKey: .tool)
+        try c.encodeIfPresent(session, forKey: .session)
+        try c.encodeIfPresent(sponsor, forKey: .sponsor)
+        try c.encode(source, forKey: .source)
+    }
+}

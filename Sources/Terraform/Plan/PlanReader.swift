@@ -30,6 +30,13 @@ public enum PlanReader {
         return try plan(from: root)
     }
 
+    /// Reads a plan and also returns the JSON document it was read from, so a caller that
+    /// hashes the document (the gate's plan digest) does not parse it twice.
+    public static func parseKeepingDocument(_ bytes: [UInt8], path: String) throws(TerraformDocumentError) -> (plan: Plan, document: JSONValue) {
+        let root = try DocumentSource.json(bytes, context: context(path))
+        return (try plan(from: root), root.value)
+    }
+
     static func context(_ path: String) -> JSONNode.Context {
         JSONNode.Context(file: path, code: .invalidPlanFile, document: "plan")
     }

@@ -1,0 +1,199 @@
+import Foundation
+import Gate
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// Decisions, approvals and applies on disk: one SQLite file (`.airlock/airlock.db`) by
+/// default. Every query goes through SQLKit, so the same code serves PostgreSQL.
+///
+/// Writes that must not race — two reviewers approving at once, an apply and an approval —
+/// run inside an immediate transaction, so the database, not this process, serialises them.
+public final class AirlockStore: Sendable {
+    let connection: SQLiteConnection
+    let database: any SQLDatabase
+    public let path: String
+
+    private init(connection: SQLiteConnection, path: String) {
+        self.connection = connection
+        self.database = connection.sql()
+        self.path = path
+    }
+
+    /// Opens (creating if needed) the store in `directory`, migrated to the current schema.
+    public static func open(directory: String) async throws -> AirlockStore {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(code: "STORE001", message: "Cannot create \(directory): \(error.localizedDescription)")
+        }
+        let path = (directory as NSString).appendingPathComponent("airlock.db")
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(storage: .file(path: path))
+        } catch {
+            throw StoreError(code: "STORE001", message: "Cannot open the store \(path): \(error)")
+        }
+        let store = AirlockStore(connection: connection, path: path)
+        do {
+            // WAL lets readers go on while one writer commits; FULL makes a commit durable
+            // (fsync) before it returns; the busy timeout makes a second process wait for
+            // the lock instead of failing at once.
+            try await store.database.raw("PRAGMA journal_mode = WAL").run()
+            try await store.database.raw("PRAGMA synchronous = FULL").run()
+            try await store.database.raw("PRAGMA busy_timeout = 10000").run()
+            try await store.database.raw("PRAGMA foreign_keys = ON").run()
+            try await store.migrate()
+        } catch let error as StoreError {
+            try? await connection.close()
+            throw error
+        } catch {
+            try? await connection.close()
+            throw StoreError(code: "STORE001", message: "Cannot prepare the store \(path): \(error)")
+        }
+        return store
+    }
+
+    public func close() async {
+        try? await connection.close()
+    }
+
+    func migrate() async throws {
+        try await database.raw("CREATE TABLE IF NOT EXISTS airlock_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").run()
+        let rows = try await database.raw("SELECT version FROM airlock_migrations").all()
+        let applied = Set(try rows.map { try $0.decode(column: "version", as: Int.self) })
+        let latest = StoreMigrations.all.map(\.version).max() ?? 0
+        if let newest = applied.max(), newest > latest {
+            throw StoreError(code: "STORE002", message: "The store \(path) has schema version \(newest), newer than this Airlock knows (\(latest)); upgrade Airlock.")
+        }
+        for migration in StoreMigrations.all where !applied.contains(migration.version) {
+            try await transaction {
+                for statement in migration.statements { try await database.raw(SQLQueryString(statement)).run() }
+                try await database.raw("INSERT INTO airlock_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: Self.timestamp(Date())))").run()
+            }
+        }
+    }
+
+    /// Runs `body` in an immediate transaction: the write lock is taken at the start, so
+    /// what `body` reads cannot change before it writes.
+    func transaction<T>(_ body: () async throws -> T) async throws -> T {
+        try await database.raw("BEGIN IMMEDIATE").run()
+        do {
+            let result = try await body()
+            try await database.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await database.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    // MARK: Decisions
+
+    public func save(_ decision: Decision) async throws {
+        let body = String(decoding: DecisionRendering.encodeCompact(decision), as: UTF8.self)
+        try await database.raw("""
+            INSERT INTO decisions (id, plan_digest, plan_file_digest, policy_digest, outcome, tier, actor_id, actor_kind, environment, created_at, expires_at, body)
+            VALUES (\(bind: decision.id), \(bind: decision.planDigest), \(bind: decision.planFileDigest), \(bind: decision.policyDigest),
+                    \(bind: decision.outcome.rawValue), \(bind: decision.tier.rawValue), \(bind: decision.actor.id), \(bind: decision.actor.kind.rawValue),
+                    \(bind: decision.environment?.name), \(bind: Self.timestamp(decision.createdAt)), \(bind: Self.timestamp(decision.expiresAt)), \(bind: body))
+            """).run()
+    }
+
+    public func decision(id: String) async throws -> Decision? {
+        try await database.raw("SELECT body FROM decisions WHERE id = \(bind: id)").first().map(Self.decodeDecision)
+    }
+
+    /// Decisions about a plan, newest first: by the digest of its JSON or of its binary file.
+    public func decisions(planDigest: String? = nil, planFileDigest: String? = nil) async throws -> [Decision] {
+        let rows: [any SQLRow]
+        if let planFileDigest, let planDigest {
+            rows = try await database.raw("SELECT body FROM decisions WHERE plan_file_digest = \(bind: planFileDigest) OR plan_digest = \(bind: planDigest) ORDER BY created_at DESC, id").all()
+        } else if let planFileDigest {
+            rows = try await database.raw("SELECT body FROM decisions WHERE plan_file_digest = \(bind: planFileDigest) ORDER BY created_at DESC, id").all()
+        } else if let planDigest {
+            rows = try await database.raw("SELECT body FROM decisions WHERE plan_digest = \(bind: planDigest) ORDER BY created_at DESC, id").all()
+        } else {
+            return []
+        }
+        return try rows.map(Self.decodeDecision)
+    }
+
+    /// The most recent decisions, newest first.
+    public func recentDecisions(limit: Int = 50) async throws -> [Decision] {
+        try await database.raw("SELECT body FROM decisions ORDER BY created_at DESC, id LIMIT \(bind: limit)").all().map(Self.decodeDecision)
+    }
+
+    static func decodeDecision(_ row: any SQLRow) throws -> Decision {
+        let body = try row.decode(column: "body", as: String.self)
+        do {
+            return try DecisionRendering.decode(Data(body.utf8))
+        } catch {
+            throw StoreError(code: "STORE003", message: "A stored decision cannot be read: \(error)")
+        }
+    }
+
+    // MARK: Approvals
+
+    public func approvals(decisionID: String) async throws -> [Approval] {
+        let rows = try await database.raw("SELECT body FROM approvals WHERE decision_id = \(bind: decisionID) ORDER BY created_at, id").all()
+        return try rows.map { row in
+            let body = try row.decode(column: "body", as: String.self)
+            do {
+                return try DecisionRendering.decoder.decode(Approval.self, from: Data(body.utf8))
+            } catch {
+                throw StoreError(code: "STORE003", message: "A stored approval cannot be read: \(error)")
+            }
+        }
+    }
+
+    /// Records a verdict if `check` accepts it against the decision and the verdicts already
+    /// recorded, all inside one transaction, so two reviewers racing cannot both be the
+    /// "last" approval or approve a decision rejected a moment before.
+    public func record(
+        _ approval: Approval, check: (Decision, [Approval]) throws -> Void
+    ) async throws -> (Decision, [Approval]) {
+        try await transaction {
+            guard let decision = try await decision(id: approval.decisionID) else {
+                throw StoreError(code: "STORE004", message: "No decision \(approval.decisionID) in \(path).")
+            }
+            let existing = try await approvals(decisionID: approval.decisionID)
+            try check(decision, existing)
+            let body = String(decoding: (try? DecisionRendering.compactEncoder.encode(approval)) ?? Data(), as: UTF8.self)
+            try await database.raw("""
+                INSERT INTO approvals (id, decision_id, verdict, reviewer_id, role, plan_digest, created_at, expires_at, body)
+                VALUES (\(bind: approval.id), \(bind: approval.decisionID), \(bind: approval.verdict.rawValue), \(bind: approval.reviewer.id),
+                        \(bind: approval.role), \(bind: approval.planDigest), \(bind: Self.timestamp(approval.createdAt)),
+                        \(bind: Self.timestamp(approval.expiresAt)), \(bind: body))
+                """).run()
+            return (decision, existing + [approval])
+        }
+    }
+
+    // MARK: Applies
+
+    /// Records that apply started for a decision; returns the apply's ID.
+    public func recordApplyStarted(decisionID: String, planDigest: String, actor: String, at date: Date) async throws -> String {
+        let id = "apl_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+        try await database.raw("""
+            INSERT INTO applies (id, decision_id, plan_digest, actor_id, started_at)
+            VALUES (\(bind: id), \(bind: decisionID), \(bind: planDigest), \(bind: actor), \(bind: Self.timestamp(date)))
+            """).run()
+        return id
+    }
+
+    public func recordApplyFinished(id: String, exitCode: Int32, at date: Date) async throws {
+        try await database.raw("UPDATE applies SET finished_at = \(bind: Self.timestamp(date)), exit_code = \(bind: Int(exitCode)) WHERE id = \(bind: id)").run()
+    }
+
+    /// How many applies of a decision finished successfully (a plan file applies once:
+    /// Terraform refuses a stale plan, and the gate says so before it does).
+    public func successfulApplies(decisionID: String) async throws -> Int {
+        let rows = try await database.raw("SELECT id FROM applies WHERE decision_id = \(bind: decisionID) AND exit_code = 0").all()
+        return rows.count
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime, .withFractionalSeconds])
+    }
+}
