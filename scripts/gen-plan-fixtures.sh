@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Make the plan and state fixtures of Tests/TerraformTests/Cases/plans/<case>/ with real
-# Terraform, so that PlanReaderTests and StateReaderTests read what Terraform writes.
+# Make the plan and state fixtures of Tests/TerraformTests/Cases/plans/<case>/ (and, with
+# --cases, of Tests/GateTests/Fixtures/<case>/) with real Terraform, so that the tests read
+# what Terraform writes.
 #
 #   scripts/gen-plan-fixtures.sh [CASE...]     regenerate the named cases (default: all)
 #   scripts/gen-plan-fixtures.sh --keep ...    keep the scratch directory and print its path
+#   scripts/gen-plan-fixtures.sh --cases DIR [CASE...]
+#                                              cases in DIR instead of Tests/TerraformTests/
+#                                              Cases/plans (e.g. Tests/GateTests/Fixtures)
 #
 # A case directory holds:
 #   *.tf (and modules/)      the configuration that is planned
@@ -11,7 +15,10 @@
 #   steps/<n>/ALLOW_FAILURE  that step's apply is expected to fail part-way (deposed objects)
 #   after-step-<n>.py        run after step n: changes made behind Terraform's back
 #   taint                    addresses to `terraform taint` before planning, one per line
-#   plans                    "OUTPUT.json [terraform plan options]" lines; default "plan.json"
+#   plans                    "OUTPUT.json [@DIR] [terraform plan options]" lines; default
+#                            "plan.json". @DIR plans the configuration in DIR (a folder of
+#                            the case, e.g. variants/replace) against the same state instead
+#                            of the case's own *.tf
 #   MOTO                     the case needs the AWS API: moto_server is started on loopback
 #                            and TF_VAR_endpoint points at it
 # and gets, byte for byte as Terraform wrote them:
@@ -34,7 +41,14 @@ keep=0; names=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --keep) keep=1 ;;
-        -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --cases)
+            [ $# -ge 2 ] || { echo "error: --cases needs a directory" >&2; exit 2; }
+            [ -d "$2" ] || { echo "error: --cases $2 is not a directory" >&2; exit 2; }
+            CASES="$(cd "$2" && pwd)"; shift ;;
+        --cases=*)
+            [ -d "${1#--cases=}" ] || { echo "error: --cases ${1#--cases=} is not a directory" >&2; exit 2; }
+            CASES="$(cd "${1#--cases=}" && pwd)" ;;
+        -h|--help) sed -n '2,/^[^#]/p' "$0" | sed -n 's/^# \{0,1\}//p'; exit 0 ;;
         -*) echo "error: unknown option $1" >&2; exit 2 ;;
         *) names+=("${1%/}") ;;
     esac
@@ -160,10 +174,16 @@ for name in "${names[@]}"; do
     fi
     for line in "${plans[@]}"; do
         read -r -a words <<<"$line"
-        out="${words[0]}"; opts=("${words[@]:1}")
+        out="${words[0]}"; opts=("${words[@]:1}"); pdir="$work"
+        if [ ${#opts[@]} -gt 0 ] && [ "${opts[0]#@}" != "${opts[0]}" ]; then
+            pdir="$work/${opts[0]#@}"; opts=("${opts[@]:1}")
+            [ -d "$pdir" ] || { echo "FAIL  $name: $out: no configuration ${pdir#$work/}" >&2; exit 1; }
+            [ -n "$state" ] && cp "$work/terraform.tfstate" "$pdir/terraform.tfstate"
+            tf "$log" "$pdir" init -input=false
+        fi
         # -lock=false: data.terraform_remote_state may read this very state file.
-        tf "$log" "$work" plan -input=false -lock=false -out=p.plan ${opts[@]+"${opts[@]}"}
-        (cd "$work" && terraform show -json -no-color p.plan) >"$src/$out"
+        tf "$log" "$pdir" plan -input=false -lock=false -out=p.plan ${opts[@]+"${opts[@]}"}
+        (cd "$pdir" && terraform show -json -no-color p.plan) >"$src/$out"
         if ! python3 -c 'import json,sys; sys.exit(1 if json.load(open(sys.argv[1])).get("errored") else 0)' "$src/$out"; then
             echo "FAIL  $name: $out is marked errored" >&2; exit 1
         fi

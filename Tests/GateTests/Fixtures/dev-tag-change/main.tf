@@ -1,0 +1,15 @@
+# plan.json: only the bucket's owner tag changes -> one update of aws_s3_bucket.assets
+# (tags and tags_all); the role is a no-op.
+resource "aws_s3_bucket" "assets" {
+  bucket = "airlock-dev-assets"
+  tags   = { env = "dev", owner = "team-b" }
+}
+
+resource "aws_iam_role" "ci" {
+  name = "airlock-dev-ci"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }]
+  })
+  tags = { env = "dev" }
+}
