@@ -1,0 +1,118 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension AuditLog {
+    /// Appends one event and returns it once it is durable ("acknowledged").
+    ///
+    /// Holding an exclusive flock on `audit.lock`, it checks the log it extends (every hash
+    /// and link, and the last signature: see `AuditSignatureCheck.chainAnchored`), recovers
+    /// a torn final write, writes the new line with one write(2) on an O_APPEND descriptor,
+    /// fsyncs it, and then rewrites the signed head. An event this returns survives a crash.
+    ///
+    /// It refuses (AUD103) to extend a log that does not verify, since a new event chained
+    /// to a rewritten one would lend it the appearance of a valid history.
+    @discardableResult
+    public func append(_ record: AuditRecord, at time: Date = Date()) throws -> AuditEvent {
+        try append(contentsOf: [record], at: time)[0]
+    }
+
+    /// Appends several events under one lock and one fsync, in order, all stamped `time`.
+    /// The bytes are exactly those of appending them one by one at that time.
+    @discardableResult
+    public func append(contentsOf records: [AuditRecord], at time: Date = Date()) throws -> [AuditEvent] {
+        guard !records.isEmpty else { return [] }
+        try DurableFile.makeDirectory(directory)
+        return try FileLock.withLock(lockPath, exclusive: true) { () throws in
+            try appendHoldingLock(records, time: AuditTime.format(time))
+        }
+    }
+
+    private func appendHoldingLock(_ records: [AuditRecord], time: String) throws -> [AuditEvent] {
+        let existing = try DurableFile.contents(of: logPath)
+        let key = try keys.signingKey(mayCreate: existing?.isEmpty ?? true)
+        var verifier = AuditVerifier(publicKey: key.publicKey, signatures: .chainAnchored)
+        if let head = try head() { verifier.heads.append(.init(head: head, source: "head file")) }
+        let report = verifier.check(existing ?? [])
+        let blocking = report.verification.problems.filter { $0.code != AuditCode.tornWrite.rawValue }
+        if let first = blocking.first {
+            throw AuditError(
+                code: .refusedAppend, message: "the log does not verify, so nothing more is appended to it",
+                detail: "\(first.summary) (\(first.code), \(blocking.count) problem\(blocking.count == 1 ? "" : "s") "
+                    + "in all). Run `airlock audit verify` and restore the log from a backup; extending a broken "
+                    + "chain would hide where it broke.",
+                path: logPath, line: first.line > 0 ? first.line : nil)
+        }
+
+        var records = records
+        if let torn = report.torn, let existing {
+            records.insert(try quarantine(Array(existing[torn]), offset: torn.lowerBound), at: 0)
+        }
+        var previous = report.last.map { ($0.sequence, $0.hash, $0.signature) } ?? (0, AuditEvent.genesisHash, "")
+        var bytes: [UInt8] = []
+        var events: [AuditEvent] = []
+        for record in records {
+            let sequence = previous.0 + 1
+            let body = EventLine.body(
+                sequence: sequence, time: time, record: record, previousHash: previous.1,
+                previousSignature: previous.2)
+            let sealed = try EventLine.seal(body, with: key)
+            bytes.append(contentsOf: sealed.line)
+            events.append(
+                AuditEvent(
+                    sequence: sequence, time: time, record: record, previousHash: previous.1,
+                    previousSignature: previous.2, hash: sealed.hash, signature: sealed.signature))
+            previous = (sequence, sealed.hash, sealed.signature)
+        }
+        try write(bytes, creating: existing == nil)
+        // The head only after the events are durable: a crash in between leaves the log
+        // ahead of its head, which verifies; the other order could leave a head that
+        // counts an event the log never got.
+        let head = try AuditHead.signed(sequence: previous.0, hash: previous.1, with: key)
+        try DurableFile.replace(headPath, with: Array(head.text.utf8), mode: 0o644)
+        return events
+    }
+
+    /// Appends `bytes` with one write(2) on an O_APPEND descriptor and fsyncs them (and the
+    /// directory, when the log is new, so its name survives a crash too).
+    private func write(_ bytes: [UInt8], creating: Bool) throws {
+        let fd = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw DurableFile.failure(.unwritable, "cannot open", logPath) }
+        defer { close(fd) }
+        try DurableFile.writeAll(fd, bytes, path: logPath)
+        try DurableFile.sync(fd, path: logPath)
+        if creating { try DurableFile.syncDirectory(directory) }
+    }
+
+    /// Moves a torn final write out of the log into `audit.log.torn-<offset>`, truncates the
+    /// log back to its last complete line, and returns the `log_recovered` record that
+    /// keeps the loss in the chain.
+    private func quarantine(_ torn: [UInt8], offset: Int) throws -> AuditRecord {
+        var name = "audit.log.torn-\(offset)"
+        var attempt = 1
+        // A name already taken means an earlier recovery at the same offset (its event was
+        // torn in turn); keep both sets of bytes.
+        while try !DurableFile.create(directory + "/" + name, with: torn, mode: 0o600) {
+            attempt += 1
+            name = "audit.log.torn-\(offset)-\(attempt)"
+        }
+        let fd = open(logPath, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw DurableFile.failure(.unwritable, "cannot open", logPath) }
+        defer { close(fd) }
+        guard ftruncate(fd, off_t(offset)) == 0 else { throw DurableFile.failure(.unwritable, "cannot truncate", logPath) }
+        try DurableFile.sync(fd, path: logPath)
+        let digest = Hex.encode(SHA256.hash(data: torn))
+        return AuditRecord(
+            kind: .logRecovered, actor: "system:airlock",
+            summary: "recovered from a torn final write: \(torn.count) bytes at offset \(offset) moved to \(name)",
+            details: [
+                "offset": String(offset), "length": String(torn.count), "sha256": "sha256:" + digest,
+                "quarantine": name,
+            ])
+    }
+}
