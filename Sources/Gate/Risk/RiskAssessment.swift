@@ -18,7 +18,7 @@ public struct RiskAssessment: Sendable, Hashable {
             let tier = (a.isNew ? settings.newFindings[severity] : settings.existingFindings[severity]) ?? .low
             factors.append(RiskFactor(
                 kind: a.isNew ? "new_finding" : "existing_finding", tier: tier,
-                message: "\(a.isNew ? "new" : "existing") \(severity.rawValue.uppercased()) finding \(a.finding.check.id) (\(a.finding.check.title))",
+                message: "\(a.isNew ? "new" : "existing") \(severity.rawValue.uppercased()) finding \(a.finding.check.id): \(a.finding.message)",
                 address: a.finding.resource))
         }
         for change in changes.effective {
