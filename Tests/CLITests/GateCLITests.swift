@@ -44,14 +44,15 @@ import Testing
             process.standardOutput = out
             process.standardError = err
             try process.run()
-            var stderr = Data()
+            final class Collected: @unchecked Sendable { var data = Data() }
+            let stderr = Collected()
             let group = DispatchGroup()
             group.enter()
-            DispatchQueue.global().async { stderr = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+            DispatchQueue.global().async { stderr.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
             let stdout = out.fileHandleForReading.readDataToEndOfFile()
             group.wait()
             process.waitUntilExit()
-            return CLI.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+            return CLI.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.data, as: UTF8.self))
         }
 
         func terraform(_ arguments: [String]) throws -> CLI.Result {

@@ -99,7 +99,7 @@ public enum DecisionRendering {
             for factor in decision.riskFactors.prefix(8) {
                 out += "  \(factor.tier.rawValue): \(factor.message)\(factor.address.map { " — \($0)" } ?? "")\n"
             }
-            if decision.riskFactors.count > 8 { out += "  … and \(decision.riskFactors.count - 8) more factors (--format json lists them all)\n" }
+            if decision.riskFactors.count > 8 { out += "  … and \(decision.riskFactors.count - 8) more factors (--format json lists more)\n" }
         }
         if let status {
             out += "\nStatus: \(status.state.rawValue)\n"

@@ -56,7 +56,24 @@ public struct RiskAssessment: Sendable, Hashable {
             tier = raised
         }
         factors.sort { $0.tier != $1.tier ? $0.tier > $1.tier : ($0.address ?? "") < ($1.address ?? "") }
-        return RiskAssessment(tier: tier, factors: factors)
+        return RiskAssessment(tier: tier, factors: Self.capped(factors))
+    }
+}
+
+extension RiskAssessment {
+    /// How many factors a decision lists; the rest are counted in one closing factor, so a
+    /// plan of thousands of resources does not make a decision of megabytes.
+    public static let listedFactors = 50
+
+    static func capped(_ factors: [RiskFactor]) -> [RiskFactor] {
+        guard factors.count > listedFactors else { return factors }
+        var kept = Array(factors.prefix(listedFactors - 1))
+        let rest = factors.dropFirst(listedFactors - 1)
+        var byKind: [String: Int] = [:]
+        for f in rest { byKind[f.kind, default: 0] += 1 }
+        let counts = byKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", ")
+        kept.append(RiskFactor(kind: "more", tier: rest.map(\.tier).max() ?? .low, message: "\(rest.count) more factors: \(counts)", address: nil))
+        return kept
     }
 }
 
