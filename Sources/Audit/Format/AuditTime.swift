@@ -10,8 +10,11 @@ import Darwin
 /// `2026-11-21T10:00:00.123Z`, so every event's time has one spelling and sorts as text.
 enum AuditTime {
     static func format(_ date: Date) -> String {
-        // Whole milliseconds, rounded down, so a time never moves into the next second.
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Whole milliseconds, rounded down so a time never moves into the next second; but
+        // first to the nearest microsecond, since a Date keeps its time as a Double relative
+        // to 2001 and .123 s can come back as .12299999.
+        let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let milliseconds = microseconds.floorDivided(by: 1000)
         var seconds = time_t(milliseconds.floorDivided(by: 1000))
         let millis = Int(milliseconds - Int64(seconds) * 1000)
         var parts = tm()

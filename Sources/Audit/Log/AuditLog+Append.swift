@@ -22,8 +22,10 @@ extension AuditLog {
         try append(contentsOf: [record], at: time)[0]
     }
 
-    /// Appends several events under one lock and one fsync, in order, all stamped `time`.
-    /// The bytes are exactly those of appending them one by one at that time.
+    /// Appends several events under one lock and one fsync, in order, all stamped `time`,
+    /// and returns them. The bytes are exactly those of appending them one by one at that
+    /// time. (A `log_recovered` event written first, when a torn write had to be recovered,
+    /// is in the log but not among the events returned.)
     @discardableResult
     public func append(contentsOf records: [AuditRecord], at time: Date = Date()) throws -> [AuditEvent] {
         guard !records.isEmpty else { return [] }
@@ -50,6 +52,7 @@ extension AuditLog {
         }
 
         var records = records
+        let requested = records.count
         if let torn = report.torn, let existing {
             records.insert(try quarantine(Array(existing[torn]), offset: torn.lowerBound), at: 0)
         }
@@ -75,7 +78,7 @@ extension AuditLog {
         // counts an event the log never got.
         let head = try AuditHead.signed(sequence: previous.0, hash: previous.1, with: key)
         try DurableFile.replace(headPath, with: Array(head.text.utf8), mode: 0o644)
-        return events
+        return Array(events.suffix(requested))
     }
 
     /// Appends `bytes` with one write(2) on an O_APPEND descriptor and fsyncs them (and the

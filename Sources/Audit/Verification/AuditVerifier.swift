@@ -45,15 +45,17 @@ struct AuditVerifier {
         }
     }
 
+    /// A log without events beside a key: the first append was interrupted between creating
+    /// the key and writing its event, or the log and its head were removed.
+    fileprivate static let emptyWithKey = AuditProblem(
+        code: .logMissing, sequence: nil, line: 0, summary: "the log holds no events, but its key exists",
+        detail: "The key is made by the first append just before it writes the first event. Either that append "
+            + "was interrupted (append again and this goes away), or the log and its head were removed: then "
+            + "restore both from a backup, and check the head kept elsewhere with `verify(expectedHead:)`.")
+
     private func checkMissingLog() -> Report {
         var problems: [AuditProblem] = []
-        if keyExists {
-            problems.append(
-                AuditProblem(
-                    code: .logMissing, sequence: nil, line: 0, summary: "audit.log does not exist, but its key does",
-                    detail: "The key is created by the first append, so a log was written here and has since been "
-                        + "removed. Restore audit.log from a backup; every event it held is unaccounted for."))
-        }
+        if keyExists, heads.isEmpty { problems.append(Self.emptyWithKey) }
         for head in heads {
             problems.append(
                 AuditProblem(
@@ -127,6 +129,9 @@ extension AuditVerifier {
 
             let lastSequence = lastPlaced.flatMap { outcomes[$0].scanned?.sequence } ?? 0
             if let torn { reportTorn(torn, lastSequence: lastSequence, line: lines.count + 1) }
+            if lines.isEmpty, torn == nil, verifier.keyExists, verifier.heads.isEmpty {
+                problems.append(AuditVerifier.emptyWithKey)
+            }
             checkHeads(lastSequence: lastSequence, lineCount: lines.count)
 
             var last: (Int, String, String)?
