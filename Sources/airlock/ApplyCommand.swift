@@ -50,8 +50,9 @@ struct ApplyCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: copy) else { throw ValidationError("Cannot read \(planFile).") }
         let fileDigest = PlanDigest.ofBytes(data)
 
-        let store = try await storeOptions.openStore(for: directory)
-        let log = storeOptions.auditLog(for: directory)
+        let repository = FileManager.default.currentDirectoryPath
+        let store = try await storeOptions.openStore(for: repository)
+        let log = storeOptions.auditLog(for: repository)
         var candidates = try await store.decisions(planFileDigest: fileDigest)
         var jsonDigest: String?
         if candidates.isEmpty {

@@ -143,7 +143,10 @@ struct GateRun {
     var baseline: String?
 
     func decideAndRecord() async throws -> Decision {
-        let (configuration, configText) = try storeOptions.configuration(for: input.directory)
+        // The repository (airlock.yaml, .airlock/) is found from where the command runs; the
+        // Terraform directory gives only the workspace and the directory an environment matches.
+        let repository = FileManager.default.currentDirectoryPath
+        let (configuration, configText) = try storeOptions.configuration(for: repository)
         let actor = try actorOptions.resolve(directory: input.directory)
         let plan: Plan
         let document: JSONValue
@@ -158,7 +161,7 @@ struct GateRun {
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("Cannot read \(path).") }
             return PlanDigest.ofBytes(data)
         }
-        let root = StoreOptions.root(of: input.directory)
+        let root = StoreOptions.root(of: repository)
         let baselinePath = baseline ?? configuration.baseline.map { path in
             path.hasPrefix("/") ? path : (((configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? root) as NSString).appendingPathComponent(path))
         }
@@ -182,9 +185,9 @@ struct GateRun {
             plan: plan, planDigest: planDigest, planFileDigest: planFileDigest, actor: actor, context: context,
             findings: scan.findings, priorFindings: scan.prior))
 
-        let store = try await storeOptions.openStore(for: input.directory)
+        let store = try await storeOptions.openStore(for: repository)
         defer { Task { await store.close() } }
-        let log = storeOptions.auditLog(for: input.directory)
+        let log = storeOptions.auditLog(for: repository)
         let failed = scan.findings.filter { $0.status == .failed }
         try AuditTrail.append(log, AuditTrail.record(
             .scan, actor: actor, decision: decision,
@@ -195,7 +198,7 @@ struct GateRun {
         do {
             try await store.save(decision)
         } catch {
-            Terminal.writeStderr("error: cannot store the decision in \(storeOptions.stateDirectory(for: input.directory)): \(error)\n")
+            Terminal.writeStderr("error: cannot store the decision in \(storeOptions.stateDirectory(for: repository)): \(error)\n")
             throw ExitStatus.usage
         }
         try AuditTrail.append(log, AuditTrail.record(

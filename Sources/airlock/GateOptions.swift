@@ -36,7 +36,7 @@ struct ActorOptions: ParsableArguments {
 
 /// Where the gate keeps its state and reads its policy: shared by every gate command.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("config"), help: ArgumentHelp("The gate configuration (default: airlock.yaml in the directory or a parent).", valueName: "FILE"))
+    @Option(name: .customLong("config"), help: ArgumentHelp("The gate configuration (default: airlock.yaml in the current directory or a parent, up to the git root).", valueName: "FILE"))
     var config: String?
 
     @Option(name: .customLong("state-dir"), help: ArgumentHelp("Where decisions, approvals and the audit log live (default: AIRLOCK_STATE_DIR, else .airlock at the repository root).", valueName: "DIR"))
