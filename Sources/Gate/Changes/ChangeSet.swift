@@ -20,8 +20,9 @@ public struct ChangeSet: Sendable, Hashable {
         let providers = Self.providerConstants(plan.configuration)
         let defaultRegion = Set(providers.regions).count == 1 ? providers.regions.first : nil
         var changes: [PlannedChange] = []
+        var classified: [String: (stateful: Bool, category: String?)] = [:]
         for entry in plan.changeEntries where entry.change.mode == .managed {
-            var change = PlannedChange(entry: entry, configuration: configuration, defaultRegion: defaultRegion)
+            var change = PlannedChange(entry: entry, configuration: configuration, defaultRegion: defaultRegion, classified: &classified)
             if change.account == nil, providers.accounts.count == 1 { change.account = providers.accounts.first }
             changes.append(change)
         }

@@ -44,7 +44,12 @@ public struct PlannedChange: Sendable, Hashable {
 extension PlannedChange {
     /// Reads one `resource_changes` entry. `defaultRegion` is the provider configuration's
     /// region when the plan states it as a constant.
-    init(entry: ResourceChangeEntry, configuration: GateConfiguration, defaultRegion: String?) {
+    /// `classified` memoises the pattern matching per type: a plan of thousands of
+    /// instances has a handful of types.
+    init(
+        entry: ResourceChangeEntry, configuration: GateConfiguration, defaultRegion: String?,
+        classified: inout [String: (stateful: Bool, category: String?)]
+    ) {
         let change = entry.change
         let source = entry.provider ?? ""
         let short = source.split(separator: "/").last.map(String.init) ?? source
@@ -53,11 +58,18 @@ extension PlannedChange {
         let arn = value.flatMap { Self.string($0, "arn") }.flatMap(ARN.init)
         let region = value.flatMap { Self.string($0, "region") } ?? arn?.region ?? defaultRegion
         let account = arn?.account ?? value.flatMap { Self.string($0, "owner_id") }
+        let type = change.type
+        let classes = classified[type] ?? {
+            let found = (
+                stateful: configuration.statefulTypes.contains { $0.matches(type) },
+                category: configuration.sensitiveTypes.first { $0.types.contains { $0.matches(type) } }?.name)
+            classified[type] = found
+            return found
+        }()
         self.init(
             address: change.address, type: change.type, provider: short.isEmpty ? Self.provider(ofType: change.type) : short,
             providerSource: source, kind: kind, reason: change.actionReason,
-            isStateful: configuration.statefulTypes.contains { $0.matches(change.type) },
-            sensitiveCategory: configuration.sensitiveTypes.first { $0.types.contains { $0.matches(change.type) } }?.name,
+            isStateful: classes.stateful, sensitiveCategory: classes.category,
             region: region?.isEmpty == false ? region : nil, account: account?.isEmpty == false ? account : nil,
             instanceTypes: value.map { Self.instanceTypes(of: change.type, in: $0) } ?? [])
     }

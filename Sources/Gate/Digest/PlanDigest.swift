@@ -43,12 +43,21 @@ public enum PlanDigest {
             for item in items { write(item, into: &writer) }
             writer.endArray()
         case .object(let members):
-            var last: [String: JSONValue] = [:]
-            for (k, v) in members { last[k] = v }
             writer.beginObject()
-            for key in last.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-                writer.key(key)
-                write(last[key]!, into: &writer)
+            // Terraform writes most objects with sorted, unique keys already (Go sorts map
+            // keys); only the rest pay for de-duplication and sorting.
+            if zip(members, members.dropFirst()).allSatisfy({ $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
+                for (key, member) in members {
+                    writer.key(key)
+                    write(member, into: &writer)
+                }
+            } else {
+                var last: [String: JSONValue] = [:]
+                for (k, v) in members { last[k] = v }
+                for key in last.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                    writer.key(key)
+                    write(last[key]!, into: &writer)
+                }
             }
             writer.endObject()
         }

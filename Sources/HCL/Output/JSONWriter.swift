@@ -55,6 +55,16 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ s: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copy them whole.
+        let copied = s.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard !buffer.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if copied == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])

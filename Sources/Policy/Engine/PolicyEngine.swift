@@ -1,5 +1,12 @@
+import Foundation
 import HCL
 import Terraform
+
+/// Where each parallel chunk of the scan leaves its findings: one slot per chunk, each
+/// written by exactly one worker.
+private struct ChunkOutput: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<[Finding]>
+}
 
 /// Runs checks over resource instances.
 public struct PolicyEngine: Sendable {
@@ -35,15 +42,15 @@ public struct PolicyEngine: Sendable {
         for check in checks {
             for type in check.metadata.resourceTypes { byType[type, default: []].append(check) }
         }
-        var findings: [Finding] = []
         // Checks judge what is created: a data source that shares its type name with a
         // resource (`data.aws_vpc.default`) creates nothing and is skipped. Data-only types
-        // such as aws_iam_policy_document are judged.
-        let schemas = ProviderSchemas.bundled
+        // such as aws_iam_policy_document are judged. The bundled schema is read only when
+        // a data source asks: a plan of managed resources never pays for loading it.
         let everyType = byType[Check.everyResourceType] ?? []
-        for instance in instances {
-            if instance.mode == .data, schemas.schema(mode: .managed, type: instance.type) != nil { continue }
-            for check in (byType[instance.type] ?? []) + everyType {
+        let checksByType = byType
+        @Sendable func judge(_ instance: ResourceInstance, into findings: inout [Finding]) {
+            if instance.mode == .data, ProviderSchemas.bundled.schema(mode: .managed, type: instance.type) != nil { return }
+            for check in (checksByType[instance.type] ?? []) + everyType {
                 let verdict = check.evaluate(instance, context)
                 let file: String?
                 switch instance.origin {
@@ -70,6 +77,22 @@ public struct PolicyEngine: Sendable {
                 }
             }
         }
+        // Checks are pure functions of an instance and the shared, read-only graph (whose
+        // memo is locked), so instances are judged in parallel chunks; the chunks are joined
+        // in order, so the findings are the same as one thread's.
+        let chunks = instances.count < 256 ? 1 : min(instances.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4)
+        var parts = [[Finding]](repeating: [], count: chunks)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            let output = ChunkOutput(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var local: [Finding] = []
+                for i in (chunk * instances.count / chunks)..<((chunk + 1) * instances.count / chunks) {
+                    judge(instances[i], into: &local)
+                }
+                output.buffer[chunk] = local
+            }
+        }
+        var findings = parts.flatMap { $0 }
         for module in modules {
             for check in moduleChecks {
                 for v in check.evaluate(module) {

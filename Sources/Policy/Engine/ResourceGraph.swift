@@ -59,12 +59,14 @@ public struct ResourceGraph: Sendable {
         } else {
             for (_, more) in keyedReferrers[address] ?? [:] { indices += more }
         }
-        return indices.sorted().map { instances[$0] }.filter { types.contains($0.type) }
+        // Filter on the type before copying: a resource referred to by thousands of
+        // instances of other types must not copy them all to find a handful of rules.
+        return indices.filter { types.contains(instances[$0].type) }.sorted().map { instances[$0] }
     }
 
     /// Instances of `types` that `source` refers to.
     public func referenced(by source: ResourceInstance, types: Set<String>) -> [ResourceInstance] {
-        source.dependencies.flatMap { (byResource[$0] ?? []).map { instances[$0] } }.filter { types.contains($0.type) }
+        source.dependencies.flatMap { (byResource[$0] ?? []).filter { types.contains(instances[$0].type) }.map { instances[$0] } }
     }
 
     /// Instances of `type` whose known string at `path` equals `value`.
