@@ -170,6 +170,28 @@ public final class AirlockStore: Sendable {
         }
     }
 
+    // MARK: Policies
+
+    /// Records the policy a decision is made under. Returns true the first time a digest is
+    /// seen, so the caller logs the change once.
+    public func recordPolicy(digest: String, configurationPath: String?, configurationText: String?, at date: Date) async throws -> Bool {
+        try await transaction {
+            let seen = try await database.raw("SELECT digest FROM policies WHERE digest = \(bind: digest)").first()
+            guard seen == nil else { return false }
+            try await database.raw("""
+                INSERT INTO policies (digest, configuration_path, configuration_text, first_seen)
+                VALUES (\(bind: digest), \(bind: configurationPath), \(bind: configurationText), \(bind: Self.timestamp(date)))
+                """).run()
+            return true
+        }
+    }
+
+    /// The policy digest seen most recently before this one, if any.
+    public func previousPolicy(before digest: String) async throws -> String? {
+        try await database.raw("SELECT digest FROM policies WHERE digest <> \(bind: digest) ORDER BY first_seen DESC LIMIT 1").first()
+            .map { try $0.decode(column: "digest", as: String.self) }
+    }
+
     // MARK: Applies
 
     /// Records that apply started for a decision; returns the apply's ID.

@@ -48,5 +48,17 @@ enum StoreMigrations {
             """,
             "CREATE INDEX IF NOT EXISTS applies_decision ON applies (decision_id)",
         ]),
+        (2, [
+            // Every policy (configuration text, checks, baseline) a decision was made under,
+            // so a change of policy is seen, logged once, and can be read back.
+            """
+            CREATE TABLE IF NOT EXISTS policies (
+                digest TEXT PRIMARY KEY,
+                configuration_path TEXT,
+                configuration_text TEXT,
+                first_seen TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 }

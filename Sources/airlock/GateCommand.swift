@@ -188,6 +188,23 @@ struct GateRun {
         let store = try await storeOptions.openStore(for: repository)
         defer { Task { await store.close() } }
         let log = storeOptions.auditLog(for: repository)
+        do {
+            if try await store.recordPolicy(
+                digest: policyDigest, configurationPath: configuration.path, configurationText: configText, at: decision.createdAt) {
+                let previous = try await store.previousPolicy(before: policyDigest)
+                try AuditTrail.append(log, AuditRecord(
+                    kind: .configurationChange, actor: actor.id, actorDetails: actor.details, planDigest: nil, policyDigest: policyDigest,
+                    decisionID: nil,
+                    summary: "policy in force: \(configuration.path ?? "the defaults (no airlock.yaml)"), \(engine.checks.count + engine.moduleChecks.count) checks"
+                        + (previous.map { ", replacing \($0.prefix(19))" } ?? ""),
+                    details: ["configuration": configuration.path ?? "", "previous_policy_digest": previous ?? "", "airlock_version": Airlock.version]))
+            }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Terminal.writeStderr("error: cannot record the policy in \(storeOptions.stateDirectory(for: repository)): \(error)\n")
+            throw ExitStatus.usage
+        }
         let failed = scan.findings.filter { $0.status == .failed }
         try AuditTrail.append(log, AuditTrail.record(
             .scan, actor: actor, decision: decision,

@@ -96,7 +96,8 @@ import Testing
         #expect(Self.decisionID(result.stdout)?.hasPrefix("dec_") == true)
         let verify = try repo.airlock(["audit", "verify", "--state-dir", "\(repo.path)/.airlock"])
         #expect(verify.status == 0, "\(verify.stdout)")
-        #expect(verify.stdout.contains("2 events"))
+        // The policy in force (first seen), the scan, the decision.
+        #expect(verify.stdout.contains("3 events"), "\(verify.stdout)")
     }
 
     /// Plan as an agent, wait for approval, refuse the sponsor, approve, change the plan
@@ -164,7 +165,7 @@ import Testing
         let verify = try repo.airlock(["audit", "verify"])
         #expect(verify.status == 0, "\(verify.stdout)")
         let shown = try repo.airlock(["audit", "show", "--format", "json"])
-        for kind in ["scan", "decision", "approval", "apply_refused", "apply_started", "apply_finished"] {
+        for kind in ["configuration_change", "scan", "decision", "approval", "apply_refused", "apply_started", "apply_finished"] {
             #expect(shown.stdout.contains("\"\(kind)\""), "no \(kind) event")
         }
     }
@@ -176,13 +177,15 @@ import Testing
             _ = try repo.airlock(["gate", "\(Self.fixtures)/\(plan)", "--workspace", "dev", "--actor", "agent:claude-code"])
         }
         var lines = repo.read(".airlock/audit.log").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.count >= 6)
-        // Event 4 is the second plan's decision: turn its outcome into an allow.
-        lines[3] = lines[3].replacingOccurrences(of: "approval_required", with: "allow")
+        #expect(lines.count >= 7)
+        // Event 1 records the policy; then a scan and a decision per plan. Event 5 is the
+        // second plan's decision: turn its outcome into an allow.
+        #expect(lines[4].contains("\"kind\":\"decision\""))
+        lines[4] = lines[4].replacingOccurrences(of: "approval_required", with: "allow")
         try repo.write(".airlock/audit.log", lines.joined(separator: "\n"))
         let verify = try repo.airlock(["audit", "verify"])
         #expect(verify.status == 1)
-        #expect(verify.stdout.contains("first bad event is #4"), "\(verify.stdout)")
+        #expect(verify.stdout.contains("first bad event is #5"), "\(verify.stdout)")
     }
 
     @Test(arguments: [
