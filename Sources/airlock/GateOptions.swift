@@ -25,7 +25,10 @@ struct ActorOptions: ParsableArguments {
     /// Resolves the actor, reading the last commit's trailers of `directory`'s repository.
     func resolve(directory: String) throws -> Actor {
         let flags = ActorResolver.Flags(actor: actor, model: model, tool: tool, session: session, onBehalfOf: onBehalfOf)
-        let resolver = ActorResolver(flags: flags, environment: ProcessInfo.processInfo.environment, commit: Git.lastCommit(in: directory))
+        var environment = ProcessInfo.processInfo.environment
+        // A shell started without USER (cron, some containers) still has a login name.
+        if environment["USER"]?.isEmpty ?? true { environment["USER"] = NSUserName() }
+        let resolver = ActorResolver(flags: flags, environment: environment, commit: Git.lastCommit(in: directory))
         do {
             return try resolver.resolve()
         } catch {
