@@ -188,6 +188,32 @@ import Testing
         #expect(verify.stdout.contains("first bad event is #5"), "\(verify.stdout)")
     }
 
+    /// A configuration with an error stops the gate with the file, line and column: a gate
+    /// must never decide under a policy it misread. Nothing is recorded.
+    @Test func aBrokenAirlockYamlIsAUsageErrorWithItsLine() throws {
+        let repo = try Repo()
+        try repo.write("airlock.yaml", "version: 1\nrules:\n  - name: x\n    outcome: maybe\n")
+        let result = try repo.airlock(["gate", "\(Self.fixtures)/dev-tag-change/plan.json", "--actor", "agent:claude-code"])
+        #expect(result.status == 2, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stderr.contains("airlock.yaml:4:14"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: "\(repo.path)/.airlock/audit.log"))
+    }
+
+    /// Changing airlock.yaml between two decisions logs the new policy.
+    @Test func aPolicyChangeIsLogged() throws {
+        let repo = try Repo()
+        let gate = ["gate", "\(Self.fixtures)/dev-tag-change/plan.json", "--workspace", "dev", "--actor", "agent:claude-code"]
+        try repo.write("airlock.yaml", "version: 1\n")
+        _ = try repo.airlock(gate)
+        _ = try repo.airlock(gate)
+        try repo.write("airlock.yaml", "version: 1\ndefault_outcome: approval_required\nrules: []\n")
+        let third = try repo.airlock(gate)
+        #expect(third.status == 3, "\(third.stdout)")
+        let shown = try repo.airlock(["audit", "show", "--format", "json", "--kind", "configuration_change"])
+        #expect(shown.stdout.components(separatedBy: "\"configuration_change\"").count - 1 == 2, "\(shown.stdout)")
+    }
+
     @Test(arguments: [
         (["gate", "does-not-exist.json"], "does not exist"),
         (["gate", "README.md"], "error"),
