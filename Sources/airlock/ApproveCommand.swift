@@ -37,40 +37,40 @@ struct ReviewOptions: ParsableArguments {
         let (kind, identity) = try Actor.parseID(reviewer)
         let actor = Actor(kind: kind, identity: identity, source: .flags)
         let (configuration, _) = try storeOptions.configuration(for: directory)
-        let store = try await storeOptions.openStore(for: directory)
-        defer { Task { await store.close() } }
         let now = Date()
-        guard let decision = try await store.decision(id: decisionID) else {
-            Terminal.writeStderr("error: no decision \(decisionID) in \(store.path); airlock gate prints the ID of each decision it makes.\n")
-            throw ExitStatus.usage
-        }
-        let approval = Approval(
-            id: Approval.newID(), decisionID: decisionID, verdict: verdict, reviewer: actor, role: role, comment: comment,
-            planDigest: decision.planDigest, createdAt: now,
-            expiresAt: now.addingTimeInterval(TimeInterval(configuration.approvals.approvalLifetime)))
-        let recorded: (Decision, [Approval])
-        do {
-            recorded = try await store.record(approval) { decision, existing in
-                try ApprovalPolicy.check(
-                    reviewer: actor, role: role, verdict: verdict, decision: decision, existing: existing,
-                    settings: configuration.approvals, now: now)
+        try await storeOptions.withStore(for: directory) { store in
+            guard let decision = try await store.decision(id: decisionID) else {
+                Terminal.writeStderr("error: no decision \(decisionID) in \(store.path); airlock gate prints the ID of each decision it makes.\n")
+                throw ExitStatus.usage
             }
-        } catch let refusal as ApprovalRefusal {
-            Terminal.writeStderr("error[\(refusal.code)]: \(refusal.message)\n")
+            let approval = Approval(
+                id: Approval.newID(), decisionID: decisionID, verdict: verdict, reviewer: actor, role: role, comment: comment,
+                planDigest: decision.planDigest, createdAt: now,
+                expiresAt: now.addingTimeInterval(TimeInterval(configuration.approvals.approvalLifetime)))
+            let recorded: (Decision, [Approval])
+            do {
+                recorded = try await store.record(approval) { decision, existing in
+                    try ApprovalPolicy.check(
+                        reviewer: actor, role: role, verdict: verdict, decision: decision, existing: existing,
+                        settings: configuration.approvals, now: now)
+                }
+            } catch let refusal as ApprovalRefusal {
+                Terminal.writeStderr("error[\(refusal.code)]: \(refusal.message)\n")
+                let log = storeOptions.auditLog(for: directory)
+                try AuditTrail.append(log, AuditTrail.record(
+                    verdict == .approve ? .approval : .rejection, actor: actor, decision: decision,
+                    summary: "refused \(verdict.rawValue) of \(decisionID): \(refusal.message)",
+                    details: ["refused": refusal.code, "role": role ?? ""]))
+                throw ExitStatus.denied
+            }
+            let status = ApprovalPolicy.status(of: recorded.0, approvals: recorded.1, now: now)
             let log = storeOptions.auditLog(for: directory)
             try AuditTrail.append(log, AuditTrail.record(
                 verdict == .approve ? .approval : .rejection, actor: actor, decision: decision,
-                summary: "refused \(verdict.rawValue) of \(decisionID): \(refusal.message)",
-                details: ["refused": refusal.code, "role": role ?? ""]))
-            throw ExitStatus.denied
+                summary: "\(verdict == .approve ? "approved" : "rejected") \(decisionID)\(role.map { " as \($0)" } ?? "")\(comment.map { ": \($0)" } ?? "") — now \(status.state.rawValue)",
+                details: ["approval_id": approval.id, "role": role ?? "", "comment": comment ?? "", "status": status.state.rawValue]))
+            Terminal.writeStdout(DecisionRendering.text(recorded.0, status: status, color: Terminal.supportsColor(fileDescriptor: 1)))
         }
-        let status = ApprovalPolicy.status(of: recorded.0, approvals: recorded.1, now: now)
-        let log = storeOptions.auditLog(for: directory)
-        try AuditTrail.append(log, AuditTrail.record(
-            verdict == .approve ? .approval : .rejection, actor: actor, decision: decision,
-            summary: "\(verdict == .approve ? "approved" : "rejected") \(decisionID)\(role.map { " as \($0)" } ?? "")\(comment.map { ": \($0)" } ?? "") — now \(status.state.rawValue)",
-            details: ["approval_id": approval.id, "role": role ?? "", "comment": comment ?? "", "status": status.state.rawValue]))
-        Terminal.writeStdout(DecisionRendering.text(recorded.0, status: status, color: Terminal.supportsColor(fileDescriptor: 1)))
     }
 }
 
@@ -125,13 +125,14 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directory = chdir ?? FileManager.default.currentDirectoryPath
-        let store = try await storeOptions.openStore(for: directory)
-        defer { Task { await store.close() } }
-        guard let decision = try await store.decision(id: decisionID) else {
-            Terminal.writeStderr("error: no decision \(decisionID) in \(store.path).\n")
-            throw ExitStatus.usage
+        let (decision, status) = try await storeOptions.withStore(for: directory) { store in
+            guard let decision = try await store.decision(id: decisionID) else {
+                Terminal.writeStderr("error: no decision \(decisionID) in \(store.path).\n")
+                throw ExitStatus.usage
+            }
+            let status = ApprovalPolicy.status(of: decision, approvals: try await store.approvals(decisionID: decisionID), now: Date())
+            return (decision, status)
         }
-        let status = ApprovalPolicy.status(of: decision, approvals: try await store.approvals(decisionID: decisionID), now: Date())
         switch format {
         case .json: Terminal.writeStdout(DecisionRendering.json(decision, status: status))
         case .text: Terminal.writeStdout(DecisionRendering.text(decision, status: status, color: Terminal.supportsColor(fileDescriptor: 1)))

@@ -185,48 +185,48 @@ struct GateRun {
             plan: plan, planDigest: planDigest, planFileDigest: planFileDigest, actor: actor, context: context,
             findings: scan.findings, priorFindings: scan.prior))
 
-        let store = try await storeOptions.openStore(for: repository)
-        defer { Task { await store.close() } }
-        let log = storeOptions.auditLog(for: repository)
-        do {
-            if try await store.recordPolicy(
-                digest: policyDigest, configurationPath: configuration.path, configurationText: configText, at: decision.createdAt) {
-                let previous = try await store.previousPolicy(before: policyDigest)
-                try AuditTrail.append(log, AuditRecord(
-                    kind: .configurationChange, actor: actor.id, actorDetails: actor.details, planDigest: nil, policyDigest: policyDigest,
-                    decisionID: nil,
-                    summary: "policy in force: \(configuration.path ?? "the defaults (no airlock.yaml)"), \(engine.checks.count + engine.moduleChecks.count) checks"
-                        + (previous.map { ", replacing \($0.prefix(19))" } ?? ""),
-                    details: ["configuration": configuration.path ?? "", "previous_policy_digest": previous ?? "", "airlock_version": Airlock.version]))
+        return try await storeOptions.withStore(for: repository) { store in
+            let log = storeOptions.auditLog(for: repository)
+            do {
+                if try await store.recordPolicy(
+                    digest: policyDigest, configurationPath: configuration.path, configurationText: configText, at: decision.createdAt) {
+                    let previous = try await store.previousPolicy(before: policyDigest)
+                    try AuditTrail.append(log, AuditRecord(
+                        kind: .configurationChange, actor: actor.id, actorDetails: actor.details, planDigest: nil, policyDigest: policyDigest,
+                        decisionID: nil,
+                        summary: "policy in force: \(configuration.path ?? "the defaults (no airlock.yaml)"), \(engine.checks.count + engine.moduleChecks.count) checks"
+                            + (previous.map { ", replacing \($0.prefix(19))" } ?? ""),
+                        details: ["configuration": configuration.path ?? "", "previous_policy_digest": previous ?? "", "airlock_version": Airlock.version]))
+                }
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                Terminal.writeStderr("error: cannot record the policy in \(storeOptions.stateDirectory(for: repository)): \(error)\n")
+                throw ExitStatus.usage
             }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Terminal.writeStderr("error: cannot record the policy in \(storeOptions.stateDirectory(for: repository)): \(error)\n")
-            throw ExitStatus.usage
+            let failed = scan.findings.filter { $0.status == .failed }
+            try AuditTrail.append(log, AuditTrail.record(
+                .scan, actor: actor, decision: decision,
+                summary: "scanned \(input.jsonPath): \(failed.count) failing findings on \(plan.resourceInstances.count) resources",
+                details: ["findings_failed": String(failed.count), "resources": String(plan.resourceInstances.count)]))
+            // The decision is stored before it is logged as made, and reported only after both:
+            // a decision the user saw is always in the log.
+            do {
+                try await store.save(decision)
+            } catch {
+                Terminal.writeStderr("error: cannot store the decision in \(storeOptions.stateDirectory(for: repository)): \(error)\n")
+                throw ExitStatus.usage
+            }
+            try AuditTrail.append(log, AuditTrail.record(
+                .decision, actor: actor, decision: decision,
+                summary: "\(decision.outcome.rawValue) (risk \(decision.tier.rawValue)): \(decision.reasons.first?.message ?? "")",
+                details: [
+                    "outcome": decision.outcome.rawValue, "tier": decision.tier.rawValue,
+                    "environment": decision.environment?.name ?? "", "plan_file_digest": decision.planFileDigest ?? "",
+                    "rules": decision.reasons.map(\.rule).joined(separator: ","),
+                ]))
+            return decision
         }
-        let failed = scan.findings.filter { $0.status == .failed }
-        try AuditTrail.append(log, AuditTrail.record(
-            .scan, actor: actor, decision: decision,
-            summary: "scanned \(input.jsonPath): \(failed.count) failing findings on \(plan.resourceInstances.count) resources",
-            details: ["findings_failed": String(failed.count), "resources": String(plan.resourceInstances.count)]))
-        // The decision is stored before it is logged as made, and reported only after both:
-        // a decision the user saw is always in the log.
-        do {
-            try await store.save(decision)
-        } catch {
-            Terminal.writeStderr("error: cannot store the decision in \(storeOptions.stateDirectory(for: repository)): \(error)\n")
-            throw ExitStatus.usage
-        }
-        try AuditTrail.append(log, AuditTrail.record(
-            .decision, actor: actor, decision: decision,
-            summary: "\(decision.outcome.rawValue) (risk \(decision.tier.rawValue)): \(decision.reasons.first?.message ?? "")",
-            details: [
-                "outcome": decision.outcome.rawValue, "tier": decision.tier.rawValue,
-                "environment": decision.environment?.name ?? "", "plan_file_digest": decision.planFileDigest ?? "",
-                "rules": decision.reasons.map(\.rule).joined(separator: ","),
-            ]))
-        return decision
     }
 
     static func exit(for outcome: Outcome) throws {

@@ -101,6 +101,20 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// Runs `body` with the store open and closes it however `body` ends, so the SQLite
+    /// file is always left closed and checkpointed.
+    func withStore<T>(for directory: String, _ body: (AirlockStore) async throws -> T) async throws -> T {
+        let store = try await openStore(for: directory)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
     func auditLog(for directory: String) -> AuditLog {
         AuditLog(directory: stateDirectory(for: directory))
     }
