@@ -32,8 +32,8 @@ import Testing
         #expect(before.problems.first?.line == 6)
         #expect(before.problems.first?.summary.contains("\(torn.count) bytes") == true)
         #expect(before.eventCount == 5)
-        let readError = try #require(throws: AuditError.self) { try fixture.log.events() }
-        #expect(readError.code == AuditCode.tornWrite.rawValue)
+        // The complete events can still be read (`airlock audit show` after a crash).
+        #expect(try fixture.log.events().map(\.sequence) == [1, 2, 3, 4, 5])
 
         let appended = try fixture.log.append(AuditFixture.record(6), at: AuditFixture.time(6))
         #expect(appended.sequence == 7)
@@ -76,5 +76,22 @@ import Testing
         #expect(events.map(\.record.kind) == [.logRecovered, AuditFixture.record(2).kind])
         #expect(events[0].previousHash == AuditEvent.genesisHash)
         #expect(fixture.log.verify().isValid)
+    }
+}
+
+@Suite struct EventsReadingTests {
+    /// Only the last line may be torn; a line that is not an event anywhere else is an error.
+    @Test(arguments: ["in the middle", "last, with bytes after it"])
+    func aLineThatIsNotAnEventStillThrows(_ place: String) throws {
+        let fixture = try AuditFixture.withEvents(5)
+        defer { fixture.remove() }
+        if place == "in the middle" {
+            fixture.lines[2] = "# a comment someone added"
+        } else {
+            fixture.lines[4] = "# a comment someone added"
+            fixture.bytes += Array("{\"actor\":".utf8)
+        }
+        let error = try #require(throws: AuditError.self) { try fixture.log.events() }
+        #expect(error.code == AuditCode.malformedLine.rawValue)
     }
 }

@@ -10,13 +10,16 @@ import Darwin
 extension AuditLog {
     /// Appends one event and returns it once it is durable ("acknowledged").
     ///
-    /// Holding an exclusive flock on `audit.lock`, it checks the log it extends (every hash
-    /// and link, and the last signature: see `AuditSignatureCheck.chainAnchored`), recovers
-    /// a torn final write, writes the new line with one write(2) on an O_APPEND descriptor,
-    /// fsyncs it, and then rewrites the signed head. An event this returns survives a crash.
+    /// Holding an exclusive flock on `audit.lock`, it reads the end of the log only (not the
+    /// whole file), checks the last event's form, hash and signature and that it agrees with
+    /// the head file, recovers a torn final write, writes the new line with one write(2) on
+    /// an O_APPEND descriptor, fsyncs it, and then rewrites the signed head. An event this
+    /// returns survives a crash. Its cost does not grow with the log.
     ///
-    /// It refuses (AUD103) to extend a log that does not verify, since a new event chained
-    /// to a rewritten one would lend it the appearance of a valid history.
+    /// It refuses (AUD103) to extend a log whose last event is damaged or that is shorter
+    /// than its head, since a new event chained to a rewritten one would lend it the
+    /// appearance of a valid history. Damage further back is `verify`'s to find (see
+    /// `AuditTailCheck`).
     @discardableResult
     public func append(_ record: AuditRecord, at time: Date = Date()) throws -> AuditEvent {
         try append(contentsOf: [record], at: time)[0]
@@ -36,25 +39,23 @@ extension AuditLog {
     }
 
     private func appendHoldingLock(_ records: [AuditRecord], time: String) throws -> [AuditEvent] {
-        let existing = try DurableFile.contents(of: logPath)
-        let key = try keys.signingKey(mayCreate: existing?.isEmpty ?? true)
-        var verifier = AuditVerifier(publicKey: key.publicKey, signatures: .chainAnchored)
-        if let head = try head() { verifier.heads.append(.init(head: head, source: "head file")) }
-        let report = verifier.check(existing ?? [])
-        let blocking = report.verification.problems.filter { $0.code != AuditCode.tornWrite.rawValue }
-        if let first = blocking.first {
+        let tail = try LogTail(path: logPath)
+        let key = try keys.signingKey(mayCreate: (tail?.size ?? 0) == 0)
+        let report = try AuditTailCheck(publicKey: key.publicKey, head: try head()).check(tail)
+        if let first = report.problems.first {
+            let count = report.problems.count
             throw AuditError(
-                code: .refusedAppend, message: "the log does not verify, so nothing more is appended to it",
-                detail: "\(first.summary) (\(first.code), \(blocking.count) problem\(blocking.count == 1 ? "" : "s") "
-                    + "in all). Run `airlock audit verify` and restore the log from a backup; extending a broken "
-                    + "chain would hide where it broke.",
-                path: logPath, line: first.line > 0 ? first.line : nil)
+                code: .refusedAppend, message: "the end of the log does not verify, so nothing more is appended to it",
+                detail: "\(first.summary) (\(first.code)\(count > 1 ? ", \(count) problems in all" : "")). Run "
+                    + "`airlock audit verify` and restore the log from a backup; extending a broken chain would hide "
+                    + "where it broke.",
+                path: logPath)
         }
 
         var records = records
         let requested = records.count
-        if let torn = report.torn, let existing {
-            records.insert(try quarantine(Array(existing[torn]), offset: torn.lowerBound), at: 0)
+        if let torn = report.torn {
+            records.insert(try quarantine(torn.bytes, offset: torn.offset), at: 0)
         }
         var previous = report.last.map { ($0.sequence, $0.hash, $0.signature) } ?? (0, AuditEvent.genesisHash, "")
         var bytes: [UInt8] = []
@@ -72,7 +73,7 @@ extension AuditLog {
                     previousSignature: previous.2, hash: sealed.hash, signature: sealed.signature))
             previous = (sequence, sealed.hash, sealed.signature)
         }
-        try write(bytes, creating: existing == nil)
+        try write(bytes, creating: tail == nil)
         // The head only after the events are durable: a crash in between leaves the log
         // ahead of its head, which verifies; the other order could leave a head that
         // counts an event the log never got.

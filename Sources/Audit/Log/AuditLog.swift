@@ -26,11 +26,12 @@ public struct AuditLog: Sendable {
 
     var keys: AuditKeyStore { AuditKeyStore(privateKeyPath: privateKeyPath, publicKeyPath: publicKeyPath) }
 
-    /// Every event in order, as stored; an empty array when nothing was logged yet.
+    /// Every complete event in order, as stored; an empty array when nothing was logged yet.
     ///
-    /// This reads, it does not verify: hashes and signatures are `verify`'s job. It throws on
-    /// a line that is not an event (AUD007) and on a torn final write (AUD005), which
-    /// `verify` explains and the next append recovers from.
+    /// This reads, it does not verify: hashes and signatures are `verify`'s job. A torn final
+    /// write (an append interrupted by a crash) is left out, not an error, so the events
+    /// before it can still be read; `verify` reports it (AUD005) and the next append
+    /// recovers it. A line that is not an event anywhere else throws (AUD007).
     public func events() throws -> [AuditEvent] {
         guard let bytes = try withReadLock({ () throws(AuditError) in try DurableFile.contents(of: logPath) })
         else { return [] }
@@ -42,36 +43,33 @@ public struct AuditLog: Sendable {
                 switch EventLine.decode(buffer, line: range) {
                 case .success(let event): events.append(event)
                 case .failure(let defect):
-                    let isLast = index == split.lines.count - 1 && split.unterminated == nil
+                    // The same rule as `verify`: the last line is torn, not tampered with,
+                    // when nothing follows it.
+                    if index == split.lines.count - 1, split.unterminated == nil { break }
                     throw AuditError(
-                        code: isLast ? .tornWrite : .malformedLine, message: "line \(index + 1) is not an event",
-                        detail: "At column \(defect.column): \(defect.message). Run `airlock audit verify` for details.",
+                        code: .malformedLine, message: "line \(index + 1) is not an event",
+                        detail: "At column \(defect.column): \(defect.message). Run `airlock audit verify` for "
+                            + "details.",
                         path: logPath, line: index + 1)
                 }
-            }
-            if let torn = split.unterminated {
-                throw AuditError(
-                    code: .tornWrite, message: "the log ends with \(torn.count) bytes that are not a complete event",
-                    detail: "An append was interrupted. Run `airlock audit verify` for details; the next append "
-                        + "recovers the log.",
-                    path: logPath, line: split.lines.count + 1)
             }
             return events
         }
     }
 
-    /// Checks every event: hashes, chain links, sequence numbers, signatures, and the log's
-    /// length against its head file and `expectedHead`. Never throws: a log that cannot be
-    /// read is a problem like any other.
+    /// Checks every event: its form, hash, sequence number and chain link, the signatures
+    /// (see `signatures`), and the log's length against its head file and `expectedHead`.
+    /// Never throws: a log that cannot be read is a problem like any other.
     ///
     /// - Parameters:
     ///   - publicKey: Exported public key text (PEM) kept outside the repository; nil uses
     ///     `audit-key.pub`, which someone who rewrote the log may have replaced too.
     ///   - expectedHead: A head kept outside the repository (from `head()`), which catches a
     ///     log cut short together with its head file.
-    ///   - signatures: `.everyEvent` (default) or `.chainAnchored`.
+    ///   - signatures: `.chainAnchored` (the default: every hash and link, and the signature
+    ///     that vouches for them) or `.everyEvent`.
     public func verify(
-        publicKey: String? = nil, expectedHead: AuditHead? = nil, signatures: AuditSignatureCheck = .everyEvent
+        publicKey: String? = nil, expectedHead: AuditHead? = nil, signatures: AuditSignatureCheck = .chainAnchored
     ) -> AuditVerification {
         var verifier = AuditVerifier(signatures: signatures)
         switch keys.verifyingKey(publicKey) {
@@ -96,9 +94,11 @@ public struct AuditLog: Sendable {
             let problem = AuditProblem(
                 code: .unreadable, sequence: nil, line: 0, summary: "the log cannot be read",
                 detail: "\(error). Check the file's permissions.")
-            return AuditVerification(eventCount: 0, problems: [problem], signaturesChecked: 0, keyFingerprint: nil)
+            return AuditVerification(
+                eventCount: 0, problems: [problem], signaturesChecked: 0, keyFingerprint: nil,
+                signatureCheck: signatures)
         }
-        return verifier.check(log).verification
+        return verifier.check(log)
     }
 
     /// The public key as PEM SubjectPublicKeyInfo (`-----BEGIN PUBLIC KEY-----`), which

@@ -40,7 +40,7 @@ public enum AuditRendering {
     }
 
     /// Control characters shown escaped, so one event is always one line of output.
-    private static func oneLine(_ text: String) -> String {
+    static func oneLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {

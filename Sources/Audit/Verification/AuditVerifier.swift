@@ -2,8 +2,8 @@ import Crypto
 import Dispatch
 import Foundation
 
-/// Checks a log's bytes against a public key and its heads: the pure core of `verify`, and
-/// of the check `append` makes before it extends the chain.
+/// Checks a log's bytes against a public key and its heads: the pure core of `verify`.
+/// (`append` reads only the log's end; see `AuditTailCheck`.)
 ///
 /// Pass one reads and hashes every line in parallel (checking every signature too, with
 /// `.everyEvent`); lines do not depend on each other there, because each event's body holds
@@ -24,20 +24,11 @@ struct AuditVerifier {
     var heads: [Head] = []
     /// A head file that could not be read, with the reason.
     var unreadableHead: (source: String, reason: String)?
-    var signatures: AuditSignatureCheck = .everyEvent
+    var signatures: AuditSignatureCheck = .chainAnchored
     /// Whether the key file exists, which shows that a log was once written.
     var keyExists = false
 
-    /// What `append` needs besides the verdict: where the chain ends and what to cut off.
-    struct Report {
-        var verification: AuditVerification
-        /// The last complete event, when it is in its place in the chain.
-        var last: (sequence: Int, hash: String, signature: String)?
-        /// Byte range of a torn final write.
-        var torn: Range<Int>?
-    }
-
-    func check(_ log: [UInt8]?) -> Report {
+    func check(_ log: [UInt8]?) -> AuditVerification {
         guard let log else { return checkMissingLog() }
         return log.withUnsafeBufferPointer { buffer in
             var pass = Pass(verifier: self, buffer: buffer)
@@ -53,7 +44,7 @@ struct AuditVerifier {
             + "was interrupted (append again and this goes away), or the log and its head were removed: then "
             + "restore both from a backup, and check the head kept elsewhere with `verify(expectedHead:)`.")
 
-    private func checkMissingLog() -> Report {
+    private func checkMissingLog() -> AuditVerification {
         var problems: [AuditProblem] = []
         if keyExists, heads.isEmpty { problems.append(Self.emptyWithKey) }
         for head in heads {
@@ -63,11 +54,9 @@ struct AuditVerifier {
                     line: 1, summary: "audit.log does not exist, but the \(head.source) counts \(head.head.sequence) events",
                     detail: "The log was deleted after events were acknowledged. Restore audit.log from a backup."))
         }
-        return Report(
-            verification: AuditVerification(
-                eventCount: 0, problems: problems, signaturesChecked: 0,
-                keyFingerprint: publicKey.map(AuditKeyEncoding.fingerprint)),
-            last: nil, torn: nil)
+        return AuditVerification(
+            eventCount: 0, problems: problems, signaturesChecked: 0,
+            keyFingerprint: publicKey.map(AuditKeyEncoding.fingerprint), signatureCheck: signatures)
     }
 }
 
@@ -102,7 +91,7 @@ extension AuditVerifier {
             self.buffer = buffer
         }
 
-        mutating func run() -> Report {
+        mutating func run() -> AuditVerification {
             let split = LogLines(buffer)
             var lines = split.lines
             outcomes = readLines(lines)
@@ -134,20 +123,10 @@ extension AuditVerifier {
             }
             checkHeads(lastSequence: lastSequence, lineCount: lines.count)
 
-            var last: (Int, String, String)?
-            if let index = lastPlaced, index == outcomes.count - 1, let scanned = outcomes[index].scanned {
-                last = (scanned.sequence, scanned.hash.hex, text(scanned.signature))
-            }
-            return Report(
-                verification: AuditVerification(
-                    eventCount: outcomes.count { $0.scanned != nil }, problems: AuditVerifier.ordered(problems),
-                    signaturesChecked: signaturesChecked,
-                    keyFingerprint: verifier.publicKey.map(AuditKeyEncoding.fingerprint)),
-                last: last, torn: torn)
-        }
-
-        private func text(_ range: Range<Int>) -> String {
-            String(decoding: buffer[range], as: UTF8.self)
+            return AuditVerification(
+                eventCount: outcomes.count { $0.scanned != nil }, problems: AuditVerifier.ordered(problems),
+                signaturesChecked: signaturesChecked,
+                keyFingerprint: verifier.publicKey.map(AuditKeyEncoding.fingerprint), signatureCheck: verifier.signatures)
         }
 
         private func sameBytes(_ left: Range<Int>, _ right: Range<Int>) -> Bool {
