@@ -188,6 +188,28 @@ import Testing
         #expect(verify.stdout.contains("first bad event is #5"), "\(verify.stdout)")
     }
 
+    /// A head kept elsewhere catches a log cut back together with its head file; the
+    /// exhaustive mode checks every signature and agrees on a sound log.
+    @Test func aSavedHeadCatchesTruncation() throws {
+        let repo = try Repo()
+        let gate = ["gate", "\(Self.fixtures)/dev-tag-change/plan.json", "--workspace", "dev", "--actor", "agent:claude-code"]
+        _ = try repo.airlock(gate)
+        let early = repo.read(".airlock/audit.log")
+        let earlyHead = repo.read(".airlock/audit.head")
+        _ = try repo.airlock(gate)
+        let head = try repo.airlock(["audit", "head"])
+        #expect(head.status == 0)
+        try repo.write("saved.head", head.stdout)
+        #expect(try repo.airlock(["audit", "verify", "--every-signature"]).status == 0)
+        // Rewind the log and its head file to the first decision: the chain alone is sound.
+        try repo.write(".airlock/audit.log", early)
+        try repo.write(".airlock/audit.head", earlyHead)
+        #expect(try repo.airlock(["audit", "verify"]).status == 0)
+        let checked = try repo.airlock(["audit", "verify", "--expected-head", "saved.head"])
+        #expect(checked.status == 1, "\(checked.stdout)")
+        #expect(checked.stdout.contains("AUD004"), "\(checked.stdout)")
+    }
+
     /// A configuration with an error stops the gate with the file, line and column: a gate
     /// must never decide under a policy it misread. Nothing is recorded.
     @Test func aBrokenAirlockYamlIsAUsageErrorWithItsLine() throws {

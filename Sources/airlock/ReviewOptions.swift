@@ -1,0 +1,75 @@
+import ArgumentParser
+import Audit
+import Foundation
+import Gate
+import Store
+
+/// What `approve` and `reject` share: the decision, the reviewer, the role and a comment.
+struct ReviewOptions: ParsableArguments {
+    @Argument(help: "The decision ID that airlock gate printed (dec_...).")
+    var decisionID: String
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("The reviewer: human:NAME (agents never review).", valueName: "human:NAME"))
+    var reviewer: String
+
+    @Option(help: ArgumentHelp("The role the reviewer acts in (security, platform, ...).", valueName: "ROLE"))
+    var role: String?
+
+    @Option(help: ArgumentHelp("Why; recorded with the verdict.", valueName: "TEXT"))
+    var comment: String?
+
+    @Option(name: .customLong("chdir"), help: ArgumentHelp("The repository directory whose state to use (default: the current directory).", valueName: "DIR"))
+    var chdir: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        do {
+            _ = try Actor.parseID(reviewer)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// Records the verdict under the store's transaction and in the audit log.
+    func record(_ verdict: Approval.Verdict) async throws {
+        let directory = chdir ?? FileManager.default.currentDirectoryPath
+        let (kind, identity) = try Actor.parseID(reviewer)
+        let actor = Actor(kind: kind, identity: identity, source: .flags)
+        let (configuration, _) = try storeOptions.configuration(for: directory)
+        let now = Date()
+        try await storeOptions.withStore(for: directory) { store in
+            guard let decision = try await store.decision(id: decisionID) else {
+                Terminal.writeStderr("error: no decision \(decisionID) in \(store.path); airlock gate prints the ID of each decision it makes.\n")
+                throw ExitStatus.usage
+            }
+            let approval = Approval(
+                id: Approval.newID(), decisionID: decisionID, verdict: verdict, reviewer: actor, role: role, comment: comment,
+                planDigest: decision.planDigest, createdAt: now,
+                expiresAt: now.addingTimeInterval(TimeInterval(configuration.approvals.approvalLifetime)))
+            let recorded: (Decision, [Approval])
+            do {
+                recorded = try await store.record(approval) { decision, existing in
+                    try ApprovalPolicy.check(
+                        reviewer: actor, role: role, verdict: verdict, decision: decision, existing: existing,
+                        settings: configuration.approvals, now: now)
+                }
+            } catch let refusal as ApprovalRefusal {
+                Terminal.writeStderr("error[\(refusal.code)]: \(refusal.message)\n")
+                let log = storeOptions.auditLog(for: directory)
+                try AuditTrail.append(log, AuditTrail.record(
+                    verdict == .approve ? .approval : .rejection, actor: actor, decision: decision,
+                    summary: "refused \(verdict.rawValue) of \(decisionID): \(refusal.message)",
+                    details: ["refused": refusal.code, "role": role ?? ""]))
+                throw ExitStatus.denied
+            }
+            let status = ApprovalPolicy.status(of: recorded.0, approvals: recorded.1, now: now)
+            let log = storeOptions.auditLog(for: directory)
+            try AuditTrail.append(log, AuditTrail.record(
+                verdict == .approve ? .approval : .rejection, actor: actor, decision: decision,
+                summary: "\(verdict == .approve ? "approved" : "rejected") \(decisionID)\(role.map { " as \($0)" } ?? "")\(comment.map { ": \($0)" } ?? "") — now \(status.state.rawValue)",
+                details: ["approval_id": approval.id, "role": role ?? "", "comment": comment ?? "", "status": status.state.rawValue]))
+            Terminal.writeStdout(DecisionRendering.text(recorded.0, status: status, color: Terminal.supportsColor(fileDescriptor: 1)))
+        }
+    }
+}
