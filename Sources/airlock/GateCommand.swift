@@ -49,6 +49,9 @@ struct GateCommand: AsyncParsableCommand {
     @Option(name: .customLong("baseline"), help: ArgumentHelp("Scan baseline: findings recorded in it count as existing.", valueName: "FILE"))
     var baseline: String?
 
+    @Option(name: .customLong("policy-dir"), help: ArgumentHelp("Also run custom policies (Checkov YAML format) from DIR; repeatable.", valueName: "DIR"))
+    var policyDirs: [String] = []
+
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var format: Format = .text
 
@@ -65,7 +68,7 @@ struct GateCommand: AsyncParsableCommand {
         let input = try PlanInput.load(plan: plan, planFile: planFile, planJSON: planJSON, chdir: chdir)
         let decision = try await GateRun(
             input: input, actorOptions: actorOptions, storeOptions: storeOptions, workspace: workspace, account: account,
-            region: region, baseline: baseline
+            region: region, baseline: baseline, policyDirs: policyDirs
         ).decideAndRecord()
         let color = Terminal.supportsColor(fileDescriptor: 1)
         switch format {
@@ -141,6 +144,7 @@ struct GateRun {
     var account: String?
     var region: String?
     var baseline: String?
+    var policyDirs: [String] = []
 
     func decideAndRecord() async throws -> Decision {
         // The repository (airlock.yaml, .airlock/) is found from where the command runs; the
@@ -165,7 +169,15 @@ struct GateRun {
         let baselinePath = baseline ?? configuration.baseline.map { path in
             path.hasPrefix("/") ? path : (((configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? root) as NSString).appendingPathComponent(path))
         }
-        let engine = PolicyEngine()
+        var engine = PolicyEngine()
+        var customPolicyBytes: Data?
+        if !policyDirs.isEmpty {
+            let (checks, problems) = CustomPolicies.load(directories: policyDirs)
+            DiagnosticsPrinter.print(problems)
+            if problems.hasErrors { throw ExitStatus.usage }
+            engine.checks += checks
+            customPolicyBytes = Self.policyFileBytes(policyDirs)
+        }
         let scan: (findings: [Finding], prior: [Finding])
         do {
             scan = try GateScan.run(plan: plan, engine: engine, baselinePath: baselinePath)
@@ -176,7 +188,7 @@ struct GateRun {
         let policyDigest = PolicyDigest.compute(
             airlockVersion: Airlock.version, configurationText: configText,
             checkIDs: engine.checks.map(\.metadata.id) + engine.moduleChecks.map(\.metadata.id),
-            baseline: baselinePath.flatMap { FileManager.default.contents(atPath: $0) })
+            baseline: baselinePath.flatMap { FileManager.default.contents(atPath: $0) }, customPolicies: customPolicyBytes)
         let context = GateContext(
             workspace: workspace ?? Self.workspace(in: input.directory), directory: Self.relative(input.directory, to: root),
             account: account, region: region)
@@ -227,6 +239,23 @@ struct GateRun {
                 ]))
             return decision
         }
+    }
+
+    /// Every policy file under the directories, in path order, for the policy digest.
+    static func policyFileBytes(_ directories: [String]) -> Data {
+        var paths: [String] = []
+        for dir in directories {
+            let enumerator = FileManager.default.enumerator(atPath: dir)
+            while let item = enumerator?.nextObject() as? String {
+                if item.hasSuffix(".yaml") || item.hasSuffix(".yml") { paths.append((dir as NSString).appendingPathComponent(item)) }
+            }
+        }
+        var data = Data()
+        for path in paths.sorted() {
+            data.append(Data(path.utf8))
+            data.append(FileManager.default.contents(atPath: path) ?? Data())
+        }
+        return data
     }
 
     static func exit(for outcome: Outcome) throws {

@@ -34,6 +34,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(name: .customLong("baseline"), help: ArgumentHelp("Scan baseline: findings recorded in it count as existing.", valueName: "FILE"))
     var baseline: String?
 
+    @Option(name: .customLong("policy-dir"), help: ArgumentHelp("Also run custom policies (Checkov YAML format) from DIR; repeatable.", valueName: "DIR"))
+    var policyDirs: [String] = []
+
     @Option(name: .shortAndLong, help: "Output format: text or json.")
     var format: GateCommand.Format = .text
 
@@ -63,7 +66,7 @@ struct PlanCommand: AsyncParsableCommand {
         let input = try PlanInput.load(plan: planFile, planFile: nil, planJSON: nil, chdir: directory)
         let decision = try await GateRun(
             input: input, actorOptions: actorOptions, storeOptions: storeOptions, workspace: workspace, account: account,
-            region: region, baseline: baseline
+            region: region, baseline: baseline, policyDirs: policyDirs
         ).decideAndRecord()
         switch format {
         case .json: Terminal.writeStdout(DecisionRendering.json(decision))

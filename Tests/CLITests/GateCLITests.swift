@@ -210,6 +210,34 @@ import Testing
         #expect(checked.stdout.contains("AUD004"), "\(checked.stdout)")
     }
 
+    /// Custom policies take part in the gate: their findings weigh in, and the policy
+    /// digest changes with them.
+    @Test func customPoliciesWeighIn() throws {
+        let repo = try Repo()
+        try repo.write("policies/team-tag.yaml", """
+            metadata:
+              id: "CKV2_ACME_1"
+              name: "Roles have a team tag"
+              category: "GENERAL_SECURITY"
+              severity: "critical"
+            definition:
+              cond_type: attribute
+              resource_types: [aws_iam_role]
+              attribute: tags.team
+              operator: exists
+            """)
+        let plan = "\(Self.fixtures)/iam-wildcard/plan.json"
+        let without = try repo.airlock(["gate", plan, "--workspace", "dev", "--format", "json"])
+        let with = try repo.airlock(["gate", plan, "--workspace", "dev", "--format", "json", "--policy-dir", "policies"])
+        #expect(with.status == 3, "\(with.stderr)")
+        #expect(with.stdout.contains("CKV2_ACME_1"))
+        #expect(!without.stdout.contains("CKV2_ACME_1"))
+        func policyDigest(_ json: String) -> String? {
+            (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["policy_digest"] as? String
+        }
+        #expect(policyDigest(with.stdout) != nil && policyDigest(with.stdout) != policyDigest(without.stdout))
+    }
+
     /// A configuration with an error stops the gate with the file, line and column: a gate
     /// must never decide under a policy it misread. Nothing is recorded.
     @Test func aBrokenAirlockYamlIsAUsageErrorWithItsLine() throws {

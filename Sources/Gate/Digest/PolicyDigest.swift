@@ -5,11 +5,13 @@ import Foundation
 /// the IDs of every check that ran (with Airlock's version, which fixes their logic) and
 /// the baseline. Two decisions with the same policy digest were judged by the same rules.
 public enum PolicyDigest {
-    public static func compute(airlockVersion: String, configurationText: String?, checkIDs: [String], baseline: Data?) -> String {
+    /// `customPolicies` is the bytes of every custom policy file, in path order.
+    public static func compute(airlockVersion: String, configurationText: String?, checkIDs: [String], baseline: Data?, customPolicies: Data? = nil) -> String {
         var text = "airlock \(airlockVersion)\n"
         text += "configuration " + (configurationText.map { sha256(Data($0.utf8)) } ?? "defaults") + "\n"
         text += "checks " + checkIDs.sorted().joined(separator: ",") + "\n"
         text += "baseline " + (baseline.map(sha256) ?? "none") + "\n"
+        if let customPolicies { text += "custom " + sha256(customPolicies) + "\n" }
         return "sha256:" + sha256(Data(text.utf8))
     }
 
