@@ -38,11 +38,8 @@ public struct Approval: Sendable, Hashable, Codable {
         self.expiresAt = expiresAt
     }
 
-    public static func newID() -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
-        var generator = SystemRandomNumberGenerator()
-        return "apr_" + String((0..<20).map { _ in alphabet[Int(generator.next() % 32)] })
-    }
+    /// A new approval ID: `apr_` and 20 random base32 characters.
+    public static func newID() -> String { randomID(prefix: "apr_") }
 }
 
 /// Why a reviewer may not give a verdict on a decision.

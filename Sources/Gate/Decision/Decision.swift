@@ -57,11 +57,14 @@ public struct Decision: Sendable, Hashable, Codable {
     }
 
     /// A new decision ID: `dec_` and 20 random base32 characters (100 bits).
-    public static func newID() -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
-        var generator = SystemRandomNumberGenerator()
-        return "dec_" + String((0..<20).map { _ in alphabet[Int(generator.next() % 32)] })
-    }
+    public static func newID() -> String { randomID(prefix: "dec_") }
+}
+
+/// `prefix` and 20 random lower-case base32 characters: 100 bits, unguessable, easy to type.
+func randomID(prefix: String) -> String {
+    let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+    var generator = SystemRandomNumberGenerator()
+    return prefix + String((0..<20).map { _ in alphabet[Int(generator.next() % 32)] })
 }
 
 /// Counts of what the plan does, and the addresses of what it destroys.
