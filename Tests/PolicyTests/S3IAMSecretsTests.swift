@@ -591,6 +591,23 @@ struct VerdictCase: CustomTestStringConvertible, Sendable {
                 """,
             expected: ["data.aws_iam_policy_document.key": .passed]),
         VerdictCase(
+            name: "ECS Exec's ssmmessages actions take no resource, so \"*\" is not a choice", check: "AL-AWS-IAM-007",
+            terraform: """
+                data "aws_iam_policy_document" "exec" {
+                  statement {
+                    actions   = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"]
+                    resources = ["*"]
+                  }
+                }
+                data "aws_iam_policy_document" "mixed" {
+                  statement {
+                    actions   = ["ssmmessages:CreateControlChannel", "ssm:SendCommand"]
+                    resources = ["*"]
+                  }
+                }
+                """,
+            expected: ["data.aws_iam_policy_document.exec": .passed, "data.aws_iam_policy_document.mixed": .failed]),
+        VerdictCase(
             name: "Checkov CKV_AWS_283 misses principals of type \"*\"", check: "AL-AWS-IAM-019",
             terraform: """
                 data "aws_iam_policy_document" "public" {

@@ -808,6 +808,9 @@ enum IAMActionTable {
                 """,
             permissions: "AddPermission CreateQueue RemovePermission SetQueueAttributes"
         ),
+        // Session Manager's channels (ECS Exec, `aws ssm start-session`): none of its actions
+        // takes a resource, so "Resource": "*" is the only way to grant them.
+        "ssmmessages": Service(write: "", permissions: ""),
         "ssm": Service(
             write: """
                 AssociateOpsItemRelatedItem CancelMaintenanceWindowExecution CreateAssociation
