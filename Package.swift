@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
         // Core library: HCL native syntax, values with unknowns, expression evaluation.
@@ -55,13 +56,15 @@ let package = Package(
         ),
         // The append-only, hash-chained, Ed25519-signed event log and its verification.
         .target(name: "Audit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        // Decisions and approvals on disk: SQLite embedded (SQLKit, so PostgreSQL can follow).
+        // Decisions and approvals on disk: SQLite embedded, PostgreSQL for several replicas,
+        // one set of queries through SQLKit.
         .target(
             name: "Store",
             dependencies: [
                 "Gate",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
             ]
         ),
         .executableTarget(

@@ -11,6 +11,15 @@ export AIRLOCK_HCLREF="$reference"
 if ! command -v terraform >/dev/null 2>&1; then
   echo "warning: terraform is not on PATH; the Terraform verdict test will be skipped (and fails in CI)" >&2
 fi
+# The store's tests also run against a real PostgreSQL, started here from the image's
+# server binaries and stopped on exit (in CI, a missing server fails StoreTests).
+pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/airlock-pg.XXXXXX")"
+if pg_env="$(bash scripts/start-postgres.sh "$pg_dir")"; then
+  eval "$pg_env"
+  trap 'bash scripts/stop-postgres.sh "$pg_dir"' EXIT
+else
+  echo "warning: PostgreSQL could not be started; the store tests run on SQLite only (and fail in CI)" >&2
+fi
 swift test "$@"
 
 # The function table and the evaluation oracle are checked in so tests need no Terraform;

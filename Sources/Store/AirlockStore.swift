@@ -1,23 +1,80 @@
 import Foundation
 import Gate
+import Logging
+import PostgresKit
+import PostgresNIO
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
 
-/// Decisions, approvals and applies on disk: one SQLite file (`.airlock/airlock.db`) by
-/// default. Every query goes through SQLKit, so the same code serves PostgreSQL.
+/// Decisions, approvals and applies: one SQLite file (`.airlock/airlock.db`) by default, or
+/// a PostgreSQL database that several replicas share. Every query goes through SQLKit, so
+/// both run the same code.
 ///
-/// Writes that must not race — two reviewers approving at once, an apply and an approval —
-/// run inside an immediate transaction, so the database, not this process, serialises them.
+/// Writes that must not race — two reviewers approving at once, two replicas migrating —
+/// run in a transaction that takes the database's own lock (an immediate transaction in
+/// SQLite, an advisory transaction lock in PostgreSQL), so the database, not this process,
+/// serialises them.
 public final class AirlockStore: Sendable {
-    let connection: SQLiteConnection
+    enum Connection: Sendable {
+        case sqlite(SQLiteConnection)
+        case postgres(PostgresConnection)
+    }
+
+    let connection: Connection
     let database: any SQLDatabase
+    /// The SQLite file, or the PostgreSQL URL without its password.
     public let path: String
 
-    private init(connection: SQLiteConnection, path: String) {
+    private init(connection: Connection, path: String) {
         self.connection = connection
-        self.database = connection.sql()
+        switch connection {
+        case .sqlite(let c): self.database = c.sql()
+        case .postgres(let c): self.database = c.sql(queryLogLevel: nil)
+        }
         self.path = path
+    }
+
+    /// Opens the store a location names: a `postgres://` (or `postgresql://`) URL, or a
+    /// directory for the embedded SQLite file.
+    public static func open(location: String) async throws -> AirlockStore {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            return try await open(postgresURL: location)
+        }
+        return try await open(directory: location)
+    }
+
+    /// Connects to PostgreSQL and migrates it to the current schema.
+    public static func open(postgresURL url: String) async throws -> AirlockStore {
+        let shown = Self.redacted(url)
+        let configuration: SQLPostgresConfiguration
+        do {
+            configuration = try SQLPostgresConfiguration(url: url)
+        } catch {
+            throw StoreError(code: "STORE001", message: "\(shown) is not a usable PostgreSQL URL (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE): \(error)")
+        }
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                configuration: configuration.coreConfiguration, id: 1, logger: Logger(label: "airlock.store"))
+        } catch {
+            throw StoreError(code: "STORE001", message: "Cannot connect to \(shown): \(String(reflecting: error))")
+        }
+        let store = AirlockStore(connection: .postgres(connection), path: shown)
+        do {
+            try await store.migrate()
+        } catch {
+            await store.close()
+            throw error as? StoreError ?? StoreError(code: "STORE001", message: "Cannot prepare the store \(shown): \(String(reflecting: error))")
+        }
+        return store
+    }
+
+    /// The URL with any password replaced, for messages.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
     }
 
     /// Opens (creating if needed) the store in `directory`, migrated to the current schema.
@@ -34,7 +91,7 @@ public final class AirlockStore: Sendable {
         } catch {
             throw StoreError(code: "STORE001", message: "Cannot open the store \(path): \(error)")
         }
-        let store = AirlockStore(connection: connection, path: path)
+        let store = AirlockStore(connection: .sqlite(connection), path: path)
         do {
             // WAL lets readers go on while one writer commits; FULL makes a commit durable
             // (fsync) before it returns; the busy timeout makes a second process wait for
@@ -45,39 +102,56 @@ public final class AirlockStore: Sendable {
             try await store.database.raw("PRAGMA foreign_keys = ON").run()
             try await store.migrate()
         } catch let error as StoreError {
-            try? await connection.close()
+            await store.close()
             throw error
         } catch {
-            try? await connection.close()
+            await store.close()
             throw StoreError(code: "STORE001", message: "Cannot prepare the store \(path): \(error)")
         }
         return store
     }
 
     public func close() async {
-        try? await connection.close()
+        switch connection {
+        case .sqlite(let c): try? await c.close()
+        case .postgres(let c): try? await c.close()
+        }
     }
 
+    /// Applies the migrations not yet applied, under one lock, so replicas starting
+    /// together migrate once.
     func migrate() async throws {
-        try await database.raw("CREATE TABLE IF NOT EXISTS airlock_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").run()
-        let rows = try await database.raw("SELECT version FROM airlock_migrations").all()
-        let applied = Set(try rows.map { try $0.decode(column: "version", as: Int.self) })
-        let latest = StoreMigrations.all.map(\.version).max() ?? 0
-        if let newest = applied.max(), newest > latest {
-            throw StoreError(code: "STORE002", message: "The store \(path) has schema version \(newest), newer than this Airlock knows (\(latest)); upgrade Airlock.")
-        }
-        for migration in StoreMigrations.all where !applied.contains(migration.version) {
-            try await transaction {
+        try await transaction(lock: "migrations") {
+            try await database.raw("CREATE TABLE IF NOT EXISTS airlock_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").run()
+            let rows = try await database.raw("SELECT version FROM airlock_migrations").all()
+            let applied = Set(try rows.map { try $0.decode(column: "version", as: Int.self) })
+            let latest = StoreMigrations.all.map(\.version).max() ?? 0
+            if let newest = applied.max(), newest > latest {
+                throw StoreError(code: "STORE002", message: "The store \(path) has schema version \(newest), newer than this Airlock knows (\(latest)); upgrade Airlock.")
+            }
+            for migration in StoreMigrations.all where !applied.contains(migration.version) {
                 for statement in migration.statements { try await database.raw(SQLQueryString(statement)).run() }
                 try await database.raw("INSERT INTO airlock_migrations (version, applied_at) VALUES (\(bind: migration.version), \(bind: Self.timestamp(Date())))").run()
             }
         }
     }
 
-    /// Runs `body` in an immediate transaction: the write lock is taken at the start, so
-    /// what `body` reads cannot change before it writes.
-    func transaction<T>(_ body: () async throws -> T) async throws -> T {
-        try await database.raw("BEGIN IMMEDIATE").run()
+    /// Runs `body` in a transaction holding the database's lock named `lock`: SQLite takes
+    /// its single write lock at BEGIN IMMEDIATE; PostgreSQL an advisory lock on the name,
+    /// released at commit. What `body` reads cannot change before it writes.
+    func transaction<T>(lock: String, _ body: () async throws -> T) async throws -> T {
+        switch connection {
+        case .sqlite:
+            try await database.raw("BEGIN IMMEDIATE").run()
+        case .postgres:
+            try await database.raw("BEGIN").run()
+            do {
+                try await database.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: lock)))").run()
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                throw error
+            }
+        }
         do {
             let result = try await body()
             try await database.raw("COMMIT").run()
@@ -153,7 +227,7 @@ public final class AirlockStore: Sendable {
     public func record(
         _ approval: Approval, check: (Decision, [Approval]) throws -> Void
     ) async throws -> (Decision, [Approval]) {
-        try await transaction {
+        try await transaction(lock: "decision:" + approval.decisionID) {
             guard let decision = try await decision(id: approval.decisionID) else {
                 throw StoreError(code: "STORE004", message: "No decision \(approval.decisionID) in \(path).")
             }
@@ -175,7 +249,7 @@ public final class AirlockStore: Sendable {
     /// Records the policy a decision is made under. Returns true the first time a digest is
     /// seen, so the caller logs the change once.
     public func recordPolicy(digest: String, configurationPath: String?, configurationText: String?, at date: Date) async throws -> Bool {
-        try await transaction {
+        try await transaction(lock: "policies") {
             let seen = try await database.raw("SELECT digest FROM policies WHERE digest = \(bind: digest)").first()
             guard seen == nil else { return false }
             try await database.raw("""

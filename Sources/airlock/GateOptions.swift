@@ -45,6 +45,9 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("state-dir"), help: ArgumentHelp("Where decisions, approvals and the audit log live (default: AIRLOCK_STATE_DIR, else .airlock at the repository root).", valueName: "DIR"))
     var stateDirectory: String?
 
+    @Option(name: .customLong("database"), help: ArgumentHelp("Keep decisions and approvals in PostgreSQL instead of the state directory's SQLite file (default: AIRLOCK_DATABASE).", valueName: "postgres://..."))
+    var database: String?
+
     /// The repository root for `directory`: the nearest parent with `airlock.yaml` or
     /// `.git`, else `directory` itself.
     static func root(of directory: String) -> String {
@@ -94,6 +97,8 @@ struct StoreOptions: ParsableArguments {
 
     func openStore(for directory: String) async throws -> AirlockStore {
         do {
+            let url = database ?? ProcessInfo.processInfo.environment["AIRLOCK_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
+            if let url { return try await AirlockStore.open(postgresURL: url) }
             return try await AirlockStore.open(directory: stateDirectory(for: directory))
         } catch let error as StoreError {
             Terminal.writeStderr("error: \(error.message)\n")

@@ -238,6 +238,25 @@ import Testing
         #expect(policyDigest(with.stdout) != nil && policyDigest(with.stdout) != policyDigest(without.stdout))
     }
 
+    /// With --database the decisions and approvals live in PostgreSQL: a second working copy
+    /// (another replica's view) sees and approves the same decision.
+    @Test func decisionsInPostgresAreSharedAcrossWorkingCopies() throws {
+        guard let url = ProcessInfo.processInfo.environment["AIRLOCK_TEST_POSTGRES_URL"], !url.isEmpty else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI must provide PostgreSQL (scripts/test.sh starts one)")
+            return
+        }
+        let first = try Repo(), second = try Repo()
+        let gated = try first.airlock([
+            "gate", "\(Self.fixtures)/iam-wildcard/plan.json", "--workspace", "dev", "--actor", "agent:claude-code",
+            "--on-behalf-of", "human:alice", "--database", url, "--format", "json",
+        ])
+        #expect(gated.status == 3, "\(gated.stderr)")
+        let id = try #require(Self.decisionID(gated.stdout))
+        #expect(try second.airlock(["status", id, "--database", url]).status == 3)
+        #expect(try second.airlock(["approve", id, "--as", "human:carol", "--role", "security", "--database", url]).status == 0)
+        #expect(try first.airlock(["status", id, "--database", url]).status == 0)
+    }
+
     /// A configuration with an error stops the gate with the file, line and column: a gate
     /// must never decide under a policy it misread. Nothing is recorded.
     @Test func aBrokenAirlockYamlIsAUsageErrorWithItsLine() throws {
