@@ -9,7 +9,7 @@ struct AuditShowCommand: ParsableCommand {
     @OptionGroup var location: AuditLocation
 
     @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: GateCommand.Format = .text
+    var format: OutputFormat = .text
 
     @Option(help: ArgumentHelp("Only events of this kind (scan, decision, approval, rejection, apply_started, ...).", valueName: "KIND"))
     var kind: String?

@@ -26,7 +26,7 @@ struct AuditVerifyCommand: ParsableCommand {
     var everySignature = false
 
     @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: GateCommand.Format = .text
+    var format: OutputFormat = .text
 
     func run() throws {
         let keyText = try publicKey.map { try Self.read($0) }

@@ -23,8 +23,6 @@ struct GateCommand: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @Argument(help: "The plan: its JSON (terraform show -json), or the binary plan file.")
     var plan: String
 
@@ -37,29 +35,13 @@ struct GateCommand: AsyncParsableCommand {
     @Option(name: .customLong("chdir"), help: ArgumentHelp("The Terraform working directory (default: the plan's directory).", valueName: "DIR"))
     var chdir: String?
 
-    @Option(help: ArgumentHelp("The Terraform workspace (default: TF_WORKSPACE, else .terraform/environment, else default).", valueName: "NAME"))
-    var workspace: String?
-
-    @Option(help: ArgumentHelp("The AWS account the plan runs in, when the plan does not show it.", valueName: "ID"))
-    var account: String?
-
-    @Option(help: ArgumentHelp("The AWS region, when the plan does not show it.", valueName: "REGION"))
-    var region: String?
-
-    @Option(name: .customLong("baseline"), help: ArgumentHelp("Scan baseline: findings recorded in it count as existing.", valueName: "FILE"))
-    var baseline: String?
-
-    @Option(name: .customLong("policy-dir"), help: ArgumentHelp("Also run custom policies (Checkov YAML format) from DIR; repeatable.", valueName: "DIR"))
-    var policyDirs: [String] = []
-
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: Format = .text
+    @OptionGroup var decisionOptions: DecisionOptions
 
     @OptionGroup var actorOptions: ActorOptions
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        for path in [plan] + [planFile, planJSON, baseline].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) {
+        for path in [plan] + [planFile, planJSON].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("\(path) does not exist.")
         }
     }
@@ -67,11 +49,10 @@ struct GateCommand: AsyncParsableCommand {
     func run() async throws {
         let input = try PlanInput.load(plan: plan, planFile: planFile, planJSON: planJSON, chdir: chdir)
         let decision = try await GateRun(
-            input: input, actorOptions: actorOptions, storeOptions: storeOptions, workspace: workspace, account: account,
-            region: region, baseline: baseline, policyDirs: policyDirs
+            input: input, actorOptions: actorOptions, storeOptions: storeOptions, options: decisionOptions
         ).decideAndRecord()
         let color = Terminal.supportsColor(fileDescriptor: 1)
-        switch format {
+        switch decisionOptions.format {
         case .json: Terminal.writeStdout(DecisionRendering.json(decision))
         case .text: Terminal.writeStdout(DecisionRendering.text(decision, color: color))
         }
@@ -140,11 +121,7 @@ struct GateRun {
     var input: PlanInput
     var actorOptions: ActorOptions
     var storeOptions: StoreOptions
-    var workspace: String?
-    var account: String?
-    var region: String?
-    var baseline: String?
-    var policyDirs: [String] = []
+    var options: DecisionOptions
 
     func decideAndRecord() async throws -> Decision {
         // The repository (airlock.yaml, .airlock/) is found from where the command runs; the
@@ -166,17 +143,17 @@ struct GateRun {
             return PlanDigest.ofBytes(data)
         }
         let root = StoreOptions.root(of: repository)
-        let baselinePath = baseline ?? configuration.baseline.map { path in
+        let baselinePath = options.baseline ?? configuration.baseline.map { path in
             path.hasPrefix("/") ? path : (((configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? root) as NSString).appendingPathComponent(path))
         }
         var engine = PolicyEngine()
         var customPolicyBytes: Data?
-        if !policyDirs.isEmpty {
-            let (checks, problems) = CustomPolicies.load(directories: policyDirs)
+        if !options.policyDirs.isEmpty {
+            let (checks, problems) = CustomPolicies.load(directories: options.policyDirs)
             DiagnosticsPrinter.print(problems)
             if problems.hasErrors { throw ExitStatus.usage }
             engine.checks += checks
-            customPolicyBytes = Self.policyFileBytes(policyDirs)
+            customPolicyBytes = Self.policyFileBytes(options.policyDirs)
         }
         let scan: (findings: [Finding], prior: [Finding])
         do {
@@ -190,8 +167,8 @@ struct GateRun {
             checkIDs: engine.checks.map(\.metadata.id) + engine.moduleChecks.map(\.metadata.id),
             baseline: baselinePath.flatMap { FileManager.default.contents(atPath: $0) }, customPolicies: customPolicyBytes)
         let context = GateContext(
-            workspace: workspace ?? Self.workspace(in: input.directory), directory: Self.relative(input.directory, to: root),
-            account: account, region: region)
+            workspace: options.workspace ?? Self.workspace(in: input.directory), directory: Self.relative(input.directory, to: root),
+            account: options.account, region: options.region)
         let gate = GateEngine(configuration: configuration, policyDigest: policyDigest)
         let decision = gate.decide(GateEngine.Input(
             plan: plan, planDigest: planDigest, planFileDigest: planFileDigest, actor: actor, context: context,

@@ -37,6 +37,34 @@ struct ActorOptions: ParsableArguments {
     }
 }
 
+/// How a plan is judged beyond the plan itself, and how the decision is printed: shared by
+/// `gate` and `plan`.
+struct DecisionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The Terraform workspace (default: TF_WORKSPACE, else .terraform/environment, else default).", valueName: "NAME"))
+    var workspace: String?
+
+    @Option(help: ArgumentHelp("The AWS account the plan runs in, when the plan does not show it.", valueName: "ID"))
+    var account: String?
+
+    @Option(help: ArgumentHelp("The AWS region, when the plan does not show it.", valueName: "REGION"))
+    var region: String?
+
+    @Option(name: .customLong("baseline"), help: ArgumentHelp("Scan baseline: findings recorded in it count as existing.", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("policy-dir"), help: ArgumentHelp("Also run custom policies (Checkov YAML format) from DIR; repeatable.", valueName: "DIR"))
+    var policyDirs: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if let baseline, !FileManager.default.fileExists(atPath: baseline) {
+            throw ValidationError("\(baseline) does not exist.")
+        }
+    }
+}
+
 /// Where the gate keeps its state and reads its policy: shared by every gate command.
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: ArgumentHelp("The gate configuration (default: airlock.yaml in the current directory or a parent, up to the git root).", valueName: "FILE"))

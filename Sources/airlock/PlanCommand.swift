@@ -22,23 +22,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Where to write the binary plan (default: airlock.tfplan in the directory).", valueName: "FILE"))
     var out: String?
 
-    @Option(help: ArgumentHelp("The Terraform workspace to record (default: as terraform reads it).", valueName: "NAME"))
-    var workspace: String?
-
-    @Option(help: ArgumentHelp("The AWS account, when the plan does not show it.", valueName: "ID"))
-    var account: String?
-
-    @Option(help: ArgumentHelp("The AWS region, when the plan does not show it.", valueName: "REGION"))
-    var region: String?
-
-    @Option(name: .customLong("baseline"), help: ArgumentHelp("Scan baseline: findings recorded in it count as existing.", valueName: "FILE"))
-    var baseline: String?
-
-    @Option(name: .customLong("policy-dir"), help: ArgumentHelp("Also run custom policies (Checkov YAML format) from DIR; repeatable.", valueName: "DIR"))
-    var policyDirs: [String] = []
-
-    @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: GateCommand.Format = .text
+    @OptionGroup var decisionOptions: DecisionOptions
 
     @OptionGroup var actorOptions: ActorOptions
     @OptionGroup var storeOptions: StoreOptions
@@ -65,10 +49,9 @@ struct PlanCommand: AsyncParsableCommand {
         }
         let input = try PlanInput.load(plan: planFile, planFile: nil, planJSON: nil, chdir: directory)
         let decision = try await GateRun(
-            input: input, actorOptions: actorOptions, storeOptions: storeOptions, workspace: workspace, account: account,
-            region: region, baseline: baseline, policyDirs: policyDirs
+            input: input, actorOptions: actorOptions, storeOptions: storeOptions, options: decisionOptions
         ).decideAndRecord()
-        switch format {
+        switch decisionOptions.format {
         case .json: Terminal.writeStdout(DecisionRendering.json(decision))
         case .text:
             Terminal.writeStdout(DecisionRendering.text(decision, color: Terminal.supportsColor(fileDescriptor: 1)))

@@ -16,7 +16,7 @@ struct StatusCommand: AsyncParsableCommand {
     var decisionID: String
 
     @Option(name: .shortAndLong, help: "Output format: text or json.")
-    var format: GateCommand.Format = .text
+    var format: OutputFormat = .text
 
     @Option(name: .customLong("chdir"), help: ArgumentHelp("The repository directory whose state to use.", valueName: "DIR"))
     var chdir: String?
