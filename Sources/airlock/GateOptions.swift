@@ -82,7 +82,7 @@ struct StoreOptions: ParsableArguments {
         var current = URL(fileURLWithPath: directory).standardizedFileURL.path
         let fm = FileManager.default
         while true {
-            for marker in ["airlock.yaml", ".airlock.yaml", ".git"] where fm.fileExists(atPath: (current as NSString).appendingPathComponent(marker)) {
+            for marker in GateConfiguration.fileNames + [".git"] where fm.fileExists(atPath: (current as NSString).appendingPathComponent(marker)) {
                 return current
             }
             let parent = (current as NSString).deletingLastPathComponent
