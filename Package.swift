@@ -62,6 +62,7 @@ let package = Package(
             name: "Store",
             dependencies: [
                 "Gate",
+                "Audit",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -89,7 +90,7 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["HCL", "Terraform", "Policy"]),
         .testTarget(name: "GateTests", dependencies: ["HCL", "Terraform", "Policy", "Gate"], exclude: ["Fixtures"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "audit-benchmark"]),
-        .testTarget(name: "StoreTests", dependencies: ["Gate", "Store"]),
+        .testTarget(name: "StoreTests", dependencies: ["Gate", "Audit", "Store"]),
         // Runs the built binary: exit codes, formats, errors, as a user sees them.
         .testTarget(name: "CLITests", dependencies: ["airlock"]),
     ]
