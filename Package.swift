@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Gate", targets: ["Gate"]),
         .library(name: "Audit", targets: ["Audit"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "ControlPlane", targets: ["ControlPlane"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Core library: HCL native syntax, values with unknowns, expression evaluation.
@@ -68,6 +72,21 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
             ]
         ),
+        // One gate run from plan bytes to records, and the apply clearance, shared by the CLI
+        // and the server so both decide with the same code.
+        .target(name: "ControlPlane", dependencies: ["HCL", "Terraform", "Policy", "Gate", "Audit", "Store"]),
+        // `airlock serve`: the REST API, web UI, webhooks and metrics on Hummingbird.
+        .target(
+            name: "AirlockServer",
+            dependencies: [
+                "ControlPlane", "Gate", "Audit", "Store", "Policy",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
         .executableTarget(
             name: "airlock",
             dependencies: [
@@ -77,6 +96,8 @@ let package = Package(
                 "Gate",
                 "Audit",
                 "Store",
+                "ControlPlane",
+                "AirlockServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,5 +114,13 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Gate", "Audit", "Store"]),
         // Runs the built binary: exit codes, formats, errors, as a user sees them.
         .testTarget(name: "CLITests", dependencies: ["airlock"]),
+        // The API in process (HummingbirdTesting) and the server as a process on loopback.
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "AirlockServer", "ControlPlane", "Gate", "Audit", "Store",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -22,7 +22,7 @@ struct Airlock: AsyncParsableCommand {
         subcommands: [
             ParseCommand.self, EvalCommand.self, ScanCommand.self, ChecksCommand.self,
             PlanCommand.self, GateCommand.self, ApproveCommand.self, RejectCommand.self, StatusCommand.self,
-            ApplyCommand.self, AuditCommand.self,
+            ApplyCommand.self, AuditCommand.self, ServeCommand.self, TokenCommand.self,
         ]
     )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Audit
+import ControlPlane
 import Foundation
 import Gate
 import Store
@@ -30,6 +31,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var actorOptions: ActorOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var serverOptions: ServerOptions
 
     @Argument(parsing: .postTerminator, help: "Arguments passed to terraform apply after --.")
     var terraformArguments: [String] = []
@@ -49,6 +51,10 @@ struct ApplyCommand: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent) }
         guard let data = FileManager.default.contents(atPath: copy) else { throw ValidationError("Cannot read \(planFile).") }
         let fileDigest = PlanDigest.ofBytes(data)
+        if let client = try serverOptions.client() {
+            try await applyThroughServer(client, copy: copy, fileDigest: fileDigest, directory: directory)
+            return
+        }
 
         let repository = FileManager.default.currentDirectoryPath
         let store = try await storeOptions.openStore(for: repository)
@@ -66,39 +72,21 @@ struct ApplyCommand: AsyncParsableCommand {
             }
             candidates = try await store.decisions(planDigest: jsonDigest)
         }
-        let now = Date()
-        var refusals: [String] = []
-        var cleared: Decision?
-        var pending = false
-        for decision in candidates {
-            if try await store.successfulApplies(decisionID: decision.id) > 0 {
-                refusals.append("\(decision.id): already applied; a plan applies once — plan again")
-                continue
-            }
-            let status = ApprovalPolicy.status(of: decision, approvals: try await store.approvals(decisionID: decision.id), now: now)
-            if status.isCleared { cleared = decision; break }
-            if status.state == .pending { pending = true }
-            refusals.append("\(decision.id) (\(decision.outcome.rawValue), \(status.state.rawValue)): " + status.missing.joined(separator: "; "))
-        }
-        guard let decision = cleared else {
+        let clearance = try await Clearance.judge(candidates, in: store, now: Date())
+        guard let decision = clearance.decision else {
             var message = "refused: no decision clears this plan (\(fileDigest)\(jsonDigest.map { ", JSON \($0)" } ?? "")).\n"
             if candidates.isEmpty {
                 message += "  No decision was made for this exact plan. A plan changed after it was gated or approved has a different digest;\n  run airlock gate (or airlock plan) on it and have it approved again.\n"
             }
-            for line in refusals { message += "  \(line)\n" }
+            for line in clearance.refusals { message += "  \(line)\n" }
             Terminal.writeStderr(message)
-            try AuditTrail.append(log, AuditRecord(
-                kind: .applyRefused, actor: actor.id, actorDetails: actor.details, planDigest: jsonDigest ?? candidates.first?.planDigest,
-                policyDigest: nil, decisionID: candidates.first?.id, summary: "apply of \(planFile) refused",
-                details: ["plan_file_digest": fileDigest, "why": refusals.joined(separator: " | ")]))
+            try AuditTrail.append(log, GateAudit.applyRefused(clearance, actor: actor, source: planFile, planFileDigest: fileDigest, planDigest: jsonDigest))
             await store.close()
-            throw pending ? ExitStatus.approvalRequired : ExitStatus.denied
+            throw clearance.pending ? ExitStatus.approvalRequired : ExitStatus.denied
         }
 
         let applyID = try await store.recordApplyStarted(decisionID: decision.id, planDigest: decision.planDigest, actor: actor.id, at: Date())
-        try AuditTrail.append(log, AuditTrail.record(
-            .applyStarted, actor: actor, decision: decision, summary: "terraform apply \(planFile) under \(decision.id)",
-            details: ["apply_id": applyID, "plan_file_digest": fileDigest]))
+        try AuditTrail.append(log, GateAudit.applyStarted(decision, actor: actor, source: planFile, applyID: applyID, planFileDigest: fileDigest))
         Terminal.writeStderr("airlock: \(decision.id) clears this plan; running terraform apply.\n")
         guard let status = Run.passthrough(["terraform", "apply", "-input=false"] + terraformArguments + [copy], directory: directory) else {
             Terminal.writeStderr("error: cannot run terraform; is it installed and on PATH?\n")
@@ -107,11 +95,47 @@ struct ApplyCommand: AsyncParsableCommand {
             throw ExitStatus.usage
         }
         try await store.recordApplyFinished(id: applyID, exitCode: status, at: Date())
-        try AuditTrail.append(log, AuditTrail.record(
-            .applyFinished, actor: actor, decision: decision,
-            summary: status == 0 ? "applied \(planFile)" : "terraform apply failed with exit code \(status)",
-            details: ["apply_id": applyID, "exit_code": String(status), "plan_file_digest": fileDigest]))
+        try AuditTrail.append(log, GateAudit.applyFinished(decision, actor: actor, source: planFile, applyID: applyID, exitCode: status, planFileDigest: fileDigest))
         await store.close()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The server decides whether this exact plan is cleared and records the apply; the
+    /// same refusals, exit codes and audit events as the local path, kept in the server's chain.
+    func applyThroughServer(_ client: ServerClient, copy: String, fileDigest: String, directory: String) async throws {
+        var body: [String: String] = ["plan_file_digest": fileDigest, "source": planFile]
+        let known = try await client.send("GET", "api/v1/clearance", query: ["plan_file_digest": fileDigest])
+        try client.expectSuccess(known, doing: "look up the plan")
+        if (known.json()["candidates"] as? [Any])?.isEmpty ?? true {
+            // Decided from the JSON alone: the server knows the JSON's digest, not the file's.
+            let json = try PlanInput.show(copy, directory: directory)
+            do {
+                body["plan_digest"] = try PlanDigest.ofJSON(json)
+            } catch {
+                Terminal.writeStderr("error: terraform show -json \(planFile) did not print JSON: \(error)\n")
+                throw ExitStatus.usage
+            }
+        }
+        let start = try await client.send("POST", "api/v1/applies", body: try JSONSerialization.data(withJSONObject: body))
+        guard start.isSuccess else {
+            let (code, message) = start.error
+            Terminal.writeStderr("refused: \(message)\n")
+            if start.status == 409 { throw code == "approval_pending" ? ExitStatus.approvalRequired : ExitStatus.denied }
+            try client.expectSuccess(start, doing: "start the apply")
+            return
+        }
+        let started = start.json()
+        let applyID = started["apply_id"] as? String ?? ""
+        Terminal.writeStderr("airlock: \(started["decision_id"] as? String ?? "a decision") clears this plan; running terraform apply.\n")
+        let status = Run.passthrough(["terraform", "apply", "-input=false"] + terraformArguments + [copy], directory: directory) ?? 127
+        let finish = try await client.send(
+            "POST", "api/v1/applies/\(applyID)/finish",
+            body: try JSONSerialization.data(withJSONObject: ["exit_code": Int(status), "source": planFile] as [String: Any]))
+        try client.expectSuccess(finish, doing: "record the apply's result")
+        if status == 127 {
+            Terminal.writeStderr("error: cannot run terraform; is it installed and on PATH?\n")
+            throw ExitStatus.usage
+        }
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Audit
+import ControlPlane
 import Foundation
 import Gate
 import HCL
@@ -39,8 +40,13 @@ struct GateCommand: AsyncParsableCommand {
 
     @OptionGroup var actorOptions: ActorOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var serverOptions: ServerOptions
+
+    @Option(help: ArgumentHelp("With --server: wait up to this long for reviewers to settle a decision that needs approval.", valueName: "SECONDS"))
+    var wait: Int = 0
 
     func validate() throws {
+        guard wait >= 0 else { throw ValidationError("--wait must not be negative.") }
         for path in [plan] + [planFile, planJSON].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("\(path) does not exist.")
         }
@@ -48,6 +54,11 @@ struct GateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let input = try PlanInput.load(plan: plan, planFile: planFile, planJSON: planJSON, chdir: chdir)
+        if let client = try serverOptions.client() {
+            let remote = RemoteGate(client: client, input: input, actorOptions: actorOptions, options: decisionOptions)
+            try await remote.run(wait: wait)
+            return
+        }
         let decision = try await GateRun(
             input: input, actorOptions: actorOptions, storeOptions: storeOptions, options: decisionOptions
         ).decideAndRecord()
@@ -129,63 +140,38 @@ struct GateRun {
         let repository = FileManager.default.currentDirectoryPath
         let (configuration, configText) = try storeOptions.configuration(for: repository)
         let actor = try actorOptions.resolve(directory: input.directory)
-        let plan: Plan
-        let document: JSONValue
-        do {
-            (plan, document) = try PlanReader.parseKeepingDocument(input.jsonBytes, path: input.jsonPath)
-        } catch {
-            DiagnosticsPrinter.print([error.diagnostic])
-            throw ExitStatus.usage
-        }
-        let planDigest = PlanDigest.ofJSON(document)
         let planFileDigest = try input.planFile.map { path -> String in
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("Cannot read \(path).") }
             return PlanDigest.ofBytes(data)
         }
         let root = StoreOptions.root(of: repository)
-        let baselinePath = options.baseline ?? configuration.baseline.map { path in
-            path.hasPrefix("/") ? path : (((configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? root) as NSString).appendingPathComponent(path))
-        }
-        var engine = PolicyEngine()
-        var customPolicyBytes: Data?
-        if !options.policyDirs.isEmpty {
-            let (checks, problems) = CustomPolicies.load(directories: options.policyDirs)
-            DiagnosticsPrinter.print(problems)
-            if problems.hasErrors { throw ExitStatus.usage }
-            engine.checks += checks
-            customPolicyBytes = Self.policyFileBytes(options.policyDirs)
-        }
-        let scan: (findings: [Finding], prior: [Finding])
-        do {
-            scan = try GateScan.run(plan: plan, engine: engine, baselinePath: baselinePath)
-        } catch let error as BaselineError {
-            DiagnosticsPrinter.print([error.diagnostic])
-            throw ExitStatus.usage
-        }
-        let policyDigest = PolicyDigest.compute(
-            airlockVersion: Airlock.version, configurationText: configText,
-            checkIDs: engine.checks.map(\.metadata.id) + engine.moduleChecks.map(\.metadata.id),
-            baseline: baselinePath.flatMap { FileManager.default.contents(atPath: $0) }, customPolicies: customPolicyBytes)
+        let baselinePath = StoreOptions.baselinePath(options.baseline, configuration: configuration, root: root)
         let context = GateContext(
             workspace: options.workspace ?? Self.workspace(in: input.directory), directory: Self.relative(input.directory, to: root),
             account: options.account, region: options.region)
-        let gate = GateEngine(configuration: configuration, policyDigest: policyDigest)
-        let decision = gate.decide(GateEngine.Input(
-            plan: plan, planDigest: planDigest, planFileDigest: planFileDigest, actor: actor, context: context,
-            findings: scan.findings, priorFindings: scan.prior))
+        let evaluation: GateEvaluation
+        let policy: GatePolicy
+        do {
+            policy = try GatePolicy.make(
+                configuration: configuration, configurationText: configText, policyDirectories: options.policyDirs,
+                baselinePath: baselinePath)
+            DiagnosticsPrinter.print(policy.warnings)
+            evaluation = try policy.evaluate(
+                planJSON: input.jsonBytes, path: input.jsonPath, planFileDigest: planFileDigest, actor: actor, context: context)
+        } catch {
+            DiagnosticsPrinter.print(error.diagnostics)
+            throw ExitStatus.usage
+        }
+        let decision = evaluation.decision
+        let records = GateAudit.gateRun(evaluation, source: input.jsonPath)
 
         return try await storeOptions.withStore(for: repository) { store in
             let log = storeOptions.auditLog(for: repository)
             do {
                 if try await store.recordPolicy(
-                    digest: policyDigest, configurationPath: configuration.path, configurationText: configText, at: decision.createdAt) {
-                    let previous = try await store.previousPolicy(before: policyDigest)
-                    try AuditTrail.append(log, AuditRecord(
-                        kind: .configurationChange, actor: actor.id, actorDetails: actor.details, planDigest: nil, policyDigest: policyDigest,
-                        decisionID: nil,
-                        summary: "policy in force: \(configuration.path ?? "the defaults (no airlock.yaml)"), \(engine.checks.count + engine.moduleChecks.count) checks"
-                            + (previous.map { ", replacing \($0.prefix(19))" } ?? ""),
-                        details: ["configuration": configuration.path ?? "", "previous_policy_digest": previous ?? "", "airlock_version": Airlock.version]))
+                    digest: policy.digest, configurationPath: configuration.path, configurationText: configText, at: decision.createdAt) {
+                    let previous = try await store.previousPolicy(before: policy.digest)
+                    try AuditTrail.append(log, GateAudit.policyChange(policy, actor: actor, previous: previous))
                 }
             } catch let error as ExitCode {
                 throw error
@@ -193,11 +179,7 @@ struct GateRun {
                 Terminal.writeStderr("error: cannot record the policy in \(storeOptions.stateDirectory(for: repository)): \(error)\n")
                 throw ExitStatus.usage
             }
-            let failed = scan.findings.filter { $0.status == .failed }
-            try AuditTrail.append(log, AuditTrail.record(
-                .scan, actor: actor, decision: decision,
-                summary: "scanned \(input.jsonPath): \(failed.count) failing findings on \(plan.resourceInstances.count) resources",
-                details: ["findings_failed": String(failed.count), "resources": String(plan.resourceInstances.count)]))
+            try AuditTrail.append(log, records[0])
             // The decision is stored before it is logged as made, and reported only after both:
             // a decision the user saw is always in the log.
             do {
@@ -206,33 +188,9 @@ struct GateRun {
                 Terminal.writeStderr("error: cannot store the decision in \(storeOptions.stateDirectory(for: repository)): \(error)\n")
                 throw ExitStatus.usage
             }
-            try AuditTrail.append(log, AuditTrail.record(
-                .decision, actor: actor, decision: decision,
-                summary: "\(decision.outcome.rawValue) (risk \(decision.tier.rawValue)): \(decision.reasons.first?.message ?? "")",
-                details: [
-                    "outcome": decision.outcome.rawValue, "tier": decision.tier.rawValue,
-                    "environment": decision.environment?.name ?? "", "plan_file_digest": decision.planFileDigest ?? "",
-                    "rules": decision.reasons.map(\.rule).joined(separator: ","),
-                ]))
+            try AuditTrail.append(log, records[1])
             return decision
         }
-    }
-
-    /// Every policy file under the directories, in path order, for the policy digest.
-    static func policyFileBytes(_ directories: [String]) -> Data {
-        var paths: [String] = []
-        for dir in directories {
-            let enumerator = FileManager.default.enumerator(atPath: dir)
-            while let item = enumerator?.nextObject() as? String {
-                if item.hasSuffix(".yaml") || item.hasSuffix(".yml") { paths.append((dir as NSString).appendingPathComponent(item)) }
-            }
-        }
-        var data = Data()
-        for path in paths.sorted() {
-            data.append(Data(path.utf8))
-            data.append(FileManager.default.contents(atPath: path) ?? Data())
-        }
-        return data
     }
 
     static func exit(for outcome: Outcome) throws {

@@ -91,6 +91,14 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// The baseline in force: `explicit`, else airlock.yaml's `baseline`, relative to the
+    /// configuration file (or the repository root without one).
+    static func baselinePath(_ explicit: String?, configuration: GateConfiguration, root: String) -> String? {
+        explicit ?? configuration.baseline.map { path in
+            path.hasPrefix("/") ? path : (((configuration.path.map { ($0 as NSString).deletingLastPathComponent } ?? root) as NSString).appendingPathComponent(path))
+        }
+    }
+
     func stateDirectory(for directory: String) -> String {
         Self.stateDirectory(stateDirectory, for: directory)
     }
@@ -123,10 +131,14 @@ struct StoreOptions: ParsableArguments {
         return (configuration, loaded.text)
     }
 
+    /// `--database`, else `AIRLOCK_DATABASE`: a PostgreSQL URL, or nil for the SQLite file.
+    var databaseURL: String? {
+        database ?? ProcessInfo.processInfo.environment["AIRLOCK_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     func openStore(for directory: String) async throws -> AirlockStore {
         do {
-            let url = database ?? ProcessInfo.processInfo.environment["AIRLOCK_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
-            if let url { return try await AirlockStore.open(postgresURL: url) }
+            if let url = databaseURL { return try await AirlockStore.open(postgresURL: url) }
             return try await AirlockStore.open(directory: stateDirectory(for: directory))
         } catch let error as StoreError {
             Terminal.writeStderr("error: \(error.message)\n")
@@ -164,12 +176,6 @@ enum AuditTrail {
             Terminal.writeStderr("error: cannot write the audit log \(log.logPath): \(error)\nNothing was recorded; fix the log (airlock audit verify) and try again.\n")
             throw ExitStatus.usage
         }
-    }
-
-    static func record(_ kind: AuditEventKind, actor: Actor, decision: Decision?, summary: String, details: [String: String] = [:]) -> AuditRecord {
-        AuditRecord(
-            kind: kind, actor: actor.id, actorDetails: actor.details, planDigest: decision?.planDigest,
-            policyDigest: decision?.policyDigest, decisionID: decision?.id, summary: summary, details: details)
     }
 }
 

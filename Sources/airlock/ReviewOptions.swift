@@ -1,5 +1,6 @@
 import ArgumentParser
 import Audit
+import ControlPlane
 import Foundation
 import Gate
 import Store
@@ -57,18 +58,12 @@ struct ReviewOptions: ParsableArguments {
             } catch let refusal as ApprovalRefusal {
                 Terminal.writeStderr("error[\(refusal.code)]: \(refusal.message)\n")
                 let log = storeOptions.auditLog(for: directory)
-                try AuditTrail.append(log, AuditTrail.record(
-                    verdict == .approve ? .approval : .rejection, actor: actor, decision: decision,
-                    summary: "refused \(verdict.rawValue) of \(decisionID): \(refusal.message)",
-                    details: ["refused": refusal.code, "role": role ?? ""]))
+                try AuditTrail.append(log, GateAudit.refusedVerdict(verdict, reviewer: actor, role: role, decision: decision, refusal: refusal))
                 throw ExitStatus.denied
             }
             let status = ApprovalPolicy.status(of: recorded.0, approvals: recorded.1, now: now)
             let log = storeOptions.auditLog(for: directory)
-            try AuditTrail.append(log, AuditTrail.record(
-                verdict == .approve ? .approval : .rejection, actor: actor, decision: decision,
-                summary: "\(verdict == .approve ? "approved" : "rejected") \(decisionID)\(role.map { " as \($0)" } ?? "")\(comment.map { ": \($0)" } ?? "") — now \(status.state.rawValue)",
-                details: ["approval_id": approval.id, "role": role ?? "", "comment": comment ?? "", "status": status.state.rawValue]))
+            try AuditTrail.append(log, GateAudit.verdict(approval, decision: recorded.0, status: status))
             Terminal.writeStdout(DecisionRendering.text(recorded.0, status: status, color: Terminal.supportsColor(fileDescriptor: 1)))
         }
     }

@@ -18,6 +18,8 @@ public struct Actor: Sendable, Hashable, Codable {
         case gitTrailers = "git_trailers"
         /// Nothing said who: the user running the command (or the CI system).
         case fallback
+        /// The API token the server authenticated: the identity is the token's, not a claim.
+        case apiToken = "api_token"
     }
 
     public var kind: Kind
