@@ -77,6 +77,21 @@ struct LinesCase: Sendable, CustomTestStringConvertible {
         }
     }
 
+    @Test func sealRefusesToFollowAnEventItsKeyDidNotSeal() throws {
+        let signer = try AuditSigner(privateKeyPEM: Self.keyPEM)
+        let last = try Self.sealChain(signer)[5].event
+        var changed = last
+        changed.record.summary = "something else"
+        let refused = [(try AuditSigner(privateKeyPEM: Self.otherKeyPEM), last), (signer, changed)]
+        for (sealer, previous) in refused {
+            let error = try #require(throws: AuditError.self) {
+                try sealer.seal([AuditFixture.record(7)], after: previous, at: AuditFixture.time(7))
+            }
+            #expect(error.code == AuditCode.refusedAppend.rawValue)
+        }
+        #expect(try signer.seal([AuditFixture.record(7)], after: last, at: AuditFixture.time(7)).map(\.event.sequence) == [7])
+    }
+
     @Test(arguments: LinesCase.all)
     func verifyFindsDamageToLines(_ test: LinesCase) throws {
         let signer = try AuditSigner(privateKeyPEM: Self.keyPEM)
