@@ -23,11 +23,14 @@ public final class AirlockStore: Sendable {
 
     let connection: Connection
     let database: any SQLDatabase
+    /// The SQLite connection's own thread (see `open(directory:)`).
+    private let threadPool: NIOThreadPool?
     /// The SQLite file, or the PostgreSQL URL without its password.
     public let path: String
 
-    private init(connection: Connection, path: String) {
+    private init(connection: Connection, path: String, threadPool: NIOThreadPool? = nil) {
         self.connection = connection
+        self.threadPool = threadPool
         switch connection {
         case .sqlite(let c): self.database = c.sql()
         case .postgres(let c): self.database = c.sql(queryLogLevel: nil)
@@ -85,13 +88,22 @@ public final class AirlockStore: Sendable {
             throw StoreError(code: "STORE001", message: "Cannot create \(directory): \(error.localizedDescription)")
         }
         let path = (directory as NSString).appendingPathComponent("airlock.db")
+        // A thread of its own for each connection, not sqlite-nio's shared pool: a connection
+        // waiting for the write lock (busy_timeout) blocks its thread, and with a shared pool
+        // of one or two threads, stores waiting in one process could hold every thread the
+        // store that has the lock needs to commit, until the timeout fails them all.
+        let threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
         let connection: SQLiteConnection
         do {
-            connection = try await SQLiteConnection.open(storage: .file(path: path))
+            connection = try await SQLiteConnection.open(
+                storage: .file(path: path), threadPool: threadPool, logger: Logger(label: "airlock.store"),
+                on: MultiThreadedEventLoopGroup.singleton.any())
         } catch {
+            try? await threadPool.shutdownGracefully()
             throw StoreError(code: "STORE001", message: "Cannot open the store \(path): \(error)")
         }
-        let store = AirlockStore(connection: .sqlite(connection), path: path)
+        let store = AirlockStore(connection: .sqlite(connection), path: path, threadPool: threadPool)
         do {
             // WAL lets readers go on while one writer commits; FULL makes a commit durable
             // (fsync) before it returns; the busy timeout makes a second process wait for
@@ -116,6 +128,7 @@ public final class AirlockStore: Sendable {
         case .sqlite(let c): try? await c.close()
         case .postgres(let c): try? await c.close()
         }
+        try? await threadPool?.shutdownGracefully()
     }
 
     /// Applies the migrations not yet applied, under one lock, so replicas starting
