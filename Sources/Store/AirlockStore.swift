@@ -341,4 +341,13 @@ public final class AirlockStore: Sendable {
     static func timestamp(_ date: Date) -> String {
         ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime, .withFractionalSeconds])
     }
+
+    /// A time `timestamp` wrote.
+    static func date(_ text: String) throws -> Date {
+        do {
+            return try Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
+        } catch {
+            throw StoreError(code: "STORE003", message: "A stored time \"\(text)\" cannot be read: \(error)")
+        }
+    }
 }
