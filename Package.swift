@@ -67,6 +67,8 @@ let package = Package(
             dependencies: [
                 "Gate",
                 "Audit",
+                // SHA-256 of API token secrets, which are stored only hashed.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -11,10 +11,14 @@ import SQLiteNIO
 /// a PostgreSQL database that several replicas share. Every query goes through SQLKit, so
 /// both run the same code.
 ///
-/// Writes that must not race — two reviewers approving at once, two replicas migrating —
-/// run in a transaction that takes the database's own lock (an immediate transaction in
-/// SQLite, an advisory transaction lock in PostgreSQL), so the database, not this process,
-/// serialises them.
+/// Writes that must not race — two reviewers approving at once, two replicas migrating,
+/// two replicas extending the audit chain — run in a transaction that takes the database's
+/// own lock (an immediate transaction in SQLite, an advisory transaction lock in
+/// PostgreSQL), so the database, not this process, serialises them.
+///
+/// One store is one connection, and a connection runs one transaction at a time: use a
+/// store from one task at a time. A server keeps a pool of stores and gives each request
+/// its own; two tasks sharing one store would interleave their transactions' statements.
 public final class AirlockStore: Sendable {
     enum Connection: Sendable {
         case sqlite(SQLiteConnection)
@@ -23,11 +27,14 @@ public final class AirlockStore: Sendable {
 
     let connection: Connection
     let database: any SQLDatabase
+    /// The SQLite connection's own thread (see `open(directory:)`).
+    private let threadPool: NIOThreadPool?
     /// The SQLite file, or the PostgreSQL URL without its password.
     public let path: String
 
-    private init(connection: Connection, path: String) {
+    private init(connection: Connection, path: String, threadPool: NIOThreadPool? = nil) {
         self.connection = connection
+        self.threadPool = threadPool
         switch connection {
         case .sqlite(let c): self.database = c.sql()
         case .postgres(let c): self.database = c.sql(queryLogLevel: nil)
@@ -85,13 +92,22 @@ public final class AirlockStore: Sendable {
             throw StoreError(code: "STORE001", message: "Cannot create \(directory): \(error.localizedDescription)")
         }
         let path = (directory as NSString).appendingPathComponent("airlock.db")
+        // A thread of its own for each connection, not sqlite-nio's shared pool: a connection
+        // waiting for the write lock (busy_timeout) blocks its thread, and with a shared pool
+        // of one or two threads, stores waiting in one process could hold every thread the
+        // store that has the lock needs to commit, until the timeout fails them all.
+        let threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
         let connection: SQLiteConnection
         do {
-            connection = try await SQLiteConnection.open(storage: .file(path: path))
+            connection = try await SQLiteConnection.open(
+                storage: .file(path: path), threadPool: threadPool, logger: Logger(label: "airlock.store"),
+                on: MultiThreadedEventLoopGroup.singleton.any())
         } catch {
+            try? await threadPool.shutdownGracefully()
             throw StoreError(code: "STORE001", message: "Cannot open the store \(path): \(error)")
         }
-        let store = AirlockStore(connection: .sqlite(connection), path: path)
+        let store = AirlockStore(connection: .sqlite(connection), path: path, threadPool: threadPool)
         do {
             // WAL lets readers go on while one writer commits; FULL makes a commit durable
             // (fsync) before it returns; the busy timeout makes a second process wait for
@@ -116,6 +132,7 @@ public final class AirlockStore: Sendable {
         case .sqlite(let c): try? await c.close()
         case .postgres(let c): try? await c.close()
         }
+        try? await threadPool?.shutdownGracefully()
     }
 
     /// Applies the migrations not yet applied, under one lock, so replicas starting
@@ -140,13 +157,22 @@ public final class AirlockStore: Sendable {
     /// its single write lock at BEGIN IMMEDIATE; PostgreSQL an advisory lock on the name,
     /// released at commit. What `body` reads cannot change before it writes.
     func transaction<T>(lock: String, _ body: () async throws -> T) async throws -> T {
+        try await transaction(locks: [lock], body)
+    }
+
+    /// Runs `body` in a transaction holding every lock in `locks`, taken in that order.
+    /// Every caller takes "audit" last, so two transactions never wait for each other's
+    /// locks (SQLite's one write lock already serialises them all).
+    func transaction<T>(locks: [String], _ body: () async throws -> T) async throws -> T {
         switch connection {
         case .sqlite:
             try await database.raw("BEGIN IMMEDIATE").run()
         case .postgres:
             try await database.raw("BEGIN").run()
             do {
-                try await database.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: lock)))").run()
+                for lock in locks {
+                    try await database.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: lock)))").run()
+                }
             } catch {
                 try? await database.raw("ROLLBACK").run()
                 throw error
@@ -165,6 +191,10 @@ public final class AirlockStore: Sendable {
     // MARK: Decisions
 
     public func save(_ decision: Decision) async throws {
+        try await insert(decision)
+    }
+
+    func insert(_ decision: Decision) async throws {
         let body = String(decoding: DecisionRendering.encodeCompact(decision), as: UTF8.self)
         try await database.raw("""
             INSERT INTO decisions (id, plan_digest, plan_file_digest, policy_digest, outcome, tier, actor_id, actor_kind, environment, created_at, expires_at, body)
@@ -228,20 +258,27 @@ public final class AirlockStore: Sendable {
         _ approval: Approval, check: (Decision, [Approval]) throws -> Void
     ) async throws -> (Decision, [Approval]) {
         try await transaction(lock: "decision:" + approval.decisionID) {
-            guard let decision = try await decision(id: approval.decisionID) else {
-                throw StoreError(code: "STORE004", message: "No decision \(approval.decisionID) in \(path).")
-            }
-            let existing = try await approvals(decisionID: approval.decisionID)
-            try check(decision, existing)
-            let body = String(decoding: (try? DecisionRendering.compactEncoder.encode(approval)) ?? Data(), as: UTF8.self)
-            try await database.raw("""
-                INSERT INTO approvals (id, decision_id, verdict, reviewer_id, role, plan_digest, created_at, expires_at, body)
-                VALUES (\(bind: approval.id), \(bind: approval.decisionID), \(bind: approval.verdict.rawValue), \(bind: approval.reviewer.id),
-                        \(bind: approval.role), \(bind: approval.planDigest), \(bind: Self.timestamp(approval.createdAt)),
-                        \(bind: Self.timestamp(approval.expiresAt)), \(bind: body))
-                """).run()
-            return (decision, existing + [approval])
+            try await insertApprovalHoldingLock(approval, check: check)
         }
+    }
+
+    /// `record`'s work, for a caller holding the decision's lock.
+    func insertApprovalHoldingLock(
+        _ approval: Approval, check: (Decision, [Approval]) throws -> Void
+    ) async throws -> (Decision, [Approval]) {
+        guard let decision = try await decision(id: approval.decisionID) else {
+            throw StoreError(code: "STORE004", message: "No decision \(approval.decisionID) in \(path).")
+        }
+        let existing = try await approvals(decisionID: approval.decisionID)
+        try check(decision, existing)
+        let body = String(decoding: (try? DecisionRendering.compactEncoder.encode(approval)) ?? Data(), as: UTF8.self)
+        try await database.raw("""
+            INSERT INTO approvals (id, decision_id, verdict, reviewer_id, role, plan_digest, created_at, expires_at, body)
+            VALUES (\(bind: approval.id), \(bind: approval.decisionID), \(bind: approval.verdict.rawValue), \(bind: approval.reviewer.id),
+                    \(bind: approval.role), \(bind: approval.planDigest), \(bind: Self.timestamp(approval.createdAt)),
+                    \(bind: Self.timestamp(approval.expiresAt)), \(bind: body))
+            """).run()
+        return (decision, existing + [approval])
     }
 
     // MARK: Policies
@@ -270,15 +307,27 @@ public final class AirlockStore: Sendable {
 
     /// Records that apply started for a decision; returns the apply's ID.
     public func recordApplyStarted(decisionID: String, planDigest: String, actor: String, at date: Date) async throws -> String {
-        let id = "apl_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+        let id = Self.newApplyID()
+        try await insertApply(id: id, decisionID: decisionID, planDigest: planDigest, actor: actor, at: date)
+        return id
+    }
+
+    static func newApplyID() -> String {
+        "apl_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+    }
+
+    func insertApply(id: String, decisionID: String, planDigest: String, actor: String, at date: Date) async throws {
         try await database.raw("""
             INSERT INTO applies (id, decision_id, plan_digest, actor_id, started_at)
             VALUES (\(bind: id), \(bind: decisionID), \(bind: planDigest), \(bind: actor), \(bind: Self.timestamp(date)))
             """).run()
-        return id
     }
 
     public func recordApplyFinished(id: String, exitCode: Int32, at date: Date) async throws {
+        try await updateApply(id: id, exitCode: exitCode, at: date)
+    }
+
+    func updateApply(id: String, exitCode: Int32, at date: Date) async throws {
         try await database.raw("UPDATE applies SET finished_at = \(bind: Self.timestamp(date)), exit_code = \(bind: Int(exitCode)) WHERE id = \(bind: id)").run()
     }
 
@@ -291,5 +340,14 @@ public final class AirlockStore: Sendable {
 
     static func timestamp(_ date: Date) -> String {
         ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withInternetDateTime, .withFractionalSeconds])
+    }
+
+    /// A time `timestamp` wrote.
+    static func date(_ text: String) throws -> Date {
+        do {
+            return try Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
+        } catch {
+            throw StoreError(code: "STORE003", message: "A stored time \"\(text)\" cannot be read: \(error)")
+        }
     }
 }

@@ -1,7 +1,9 @@
 /// A store that cannot be opened, read or written, or a write the store refused.
 public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `STORE001` cannot open, `STORE002` newer schema, `STORE003` corrupt record,
-    /// `STORE004` unknown decision, `STORE005` refused by the approval policy.
+    /// `STORE004` unknown decision, `STORE005` refused by the approval policy, `STORE006`
+    /// a token refused (its actor does not fit its role, a sponsor who is not a person),
+    /// `STORE007` the audit chain not extended (its last event is not sealed by the key).
     public var code: String
     public var message: String
 

@@ -60,5 +60,37 @@ enum StoreMigrations {
             )
             """,
         ]),
+        (3, [
+            // The audit chain, one sealed line a row, for replicas sharing this database. The
+            // primary key on the sequence number makes a fork impossible: two replicas that
+            // sealed the same number cannot both commit it, whatever the locking did.
+            // BIGINT, because PostgreSQL's INTEGER is 32 bits.
+            """
+            CREATE TABLE IF NOT EXISTS audit_events (
+                sequence BIGINT PRIMARY KEY,
+                recorded_at TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                decision_id TEXT,
+                line TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS audit_events_decision ON audit_events (decision_id)",
+            // API tokens of the server; only the SHA-256 of a secret is kept, so a copy of
+            // the database lets no one in.
+            """
+            CREATE TABLE IF NOT EXISTS tokens (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL,
+                actor_id TEXT NOT NULL,
+                sponsor TEXT,
+                environments TEXT,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT,
+                last_used_at TEXT
+            )
+            """,
+        ]),
     ]
 }

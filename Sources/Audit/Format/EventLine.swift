@@ -61,16 +61,41 @@ enum EventLine {
         return out
     }
 
-    /// Hashes and signs `body`, returning the stored line (with its newline) and the seal.
+    /// Hashes and signs `body`, returning the stored line (without its newline) and the seal.
     static func seal(
         _ body: [UInt8], with key: Curve25519.Signing.PrivateKey
     ) throws -> (line: [UInt8], hash: String, signature: String) {
         let digest = Array(SHA256.hash(data: body))
         let signature = SignatureText.encode([UInt8](try key.signature(for: digest)))
         let hash = Hex.encode(digest)
-        var line = sealed(body, hash: hash, signature: signature)
-        line.append(0x0a)
-        return (line, hash, signature)
+        return (sealed(body, hash: hash, signature: signature), hash, signature)
+    }
+
+    /// The event a new one links to: its sequence number, hash and signature.
+    typealias Link = (sequence: Int, hash: String, signature: String)
+
+    /// Seals `records` as the events after `previous` (nil: the first events of a chain),
+    /// all stamped `time`, each linked to the one before: the one place events are made,
+    /// for `AuditLog.append` and `AuditSigner.seal` alike. Lines are without their newline.
+    static func seal(
+        _ records: [AuditRecord], after previous: Link?, time: String, with key: Curve25519.Signing.PrivateKey
+    ) throws -> [(event: AuditEvent, line: [UInt8])] {
+        var previous = previous ?? (0, AuditEvent.genesisHash, "")
+        var sealed: [(event: AuditEvent, line: [UInt8])] = []
+        sealed.reserveCapacity(records.count)
+        for record in records {
+            let sequence = previous.sequence + 1
+            let body = body(
+                sequence: sequence, time: time, record: record, previousHash: previous.hash,
+                previousSignature: previous.signature)
+            let seal = try seal(body, with: key)
+            let event = AuditEvent(
+                sequence: sequence, time: time, record: record, previousHash: previous.hash,
+                previousSignature: previous.signature, hash: seal.hash, signature: seal.signature)
+            sealed.append((event, seal.line))
+            previous = (sequence, seal.hash, seal.signature)
+        }
+        return sealed
     }
 
     /// The canonical JSON of an event as stored (without the newline): the same bytes as its line.

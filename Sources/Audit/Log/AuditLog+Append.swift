@@ -57,29 +57,20 @@ extension AuditLog {
         if let torn = report.torn {
             records.insert(try quarantine(torn.bytes, offset: torn.offset), at: 0)
         }
-        var previous = report.last.map { ($0.sequence, $0.hash, $0.signature) } ?? (0, AuditEvent.genesisHash, "")
+        let sealed = try EventLine.seal(records, after: report.last, time: time, with: key)
         var bytes: [UInt8] = []
-        var events: [AuditEvent] = []
-        for record in records {
-            let sequence = previous.0 + 1
-            let body = EventLine.body(
-                sequence: sequence, time: time, record: record, previousHash: previous.1,
-                previousSignature: previous.2)
-            let sealed = try EventLine.seal(body, with: key)
-            bytes.append(contentsOf: sealed.line)
-            events.append(
-                AuditEvent(
-                    sequence: sequence, time: time, record: record, previousHash: previous.1,
-                    previousSignature: previous.2, hash: sealed.hash, signature: sealed.signature))
-            previous = (sequence, sealed.hash, sealed.signature)
+        for (_, line) in sealed {
+            bytes.append(contentsOf: line)
+            bytes.append(0x0a)
         }
         try write(bytes, creating: tail == nil)
         // The head only after the events are durable: a crash in between leaves the log
         // ahead of its head, which verifies; the other order could leave a head that
         // counts an event the log never got.
-        let head = try AuditHead.signed(sequence: previous.0, hash: previous.1, with: key)
+        let last = sealed[sealed.count - 1].event
+        let head = try AuditHead.signed(sequence: last.sequence, hash: last.hash, with: key)
         try DurableFile.replace(headPath, with: Array(head.text.utf8), mode: 0o644)
-        return Array(events.suffix(requested))
+        return sealed.suffix(requested).map(\.event)
     }
 
     /// Appends `bytes` with one write(2) on an O_APPEND descriptor and fsyncs them (and the

@@ -27,6 +27,9 @@ struct AuditVerifier {
     var signatures: AuditSignatureCheck = .chainAnchored
     /// Whether the key file exists, which shows that a log was once written.
     var keyExists = false
+    /// Whether a malformed last line is the torn end of an interrupted append (a file) or,
+    /// where every line is written whole (rows of a database), damage like any other.
+    var lastLineMayBeTorn = true
 
     func check(_ log: [UInt8]?) -> AuditVerification {
         guard let log else { return checkMissingLog() }
@@ -99,7 +102,7 @@ extension AuditVerifier {
             // blocks may reach the disk out of order, newline included), not tampering in the
             // middle; bytes after the last newline always are.
             var torn = split.unterminated
-            if torn == nil, let last = lines.last, case .malformed? = outcomes.last {
+            if torn == nil, verifier.lastLineMayBeTorn, let last = lines.last, case .malformed? = outcomes.last {
                 torn = last.lowerBound..<min(last.upperBound + 1, buffer.count)
                 lines.removeLast()
                 outcomes.removeLast()
