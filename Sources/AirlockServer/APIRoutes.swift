@@ -332,7 +332,7 @@ struct APIRoutes {
     }
 
     static func baseURL(_ request: Request) -> String {
-        let host = request.headers[.host] ?? "localhost"
+        let host = request.head.authority ?? "localhost"
         return "http://" + host
     }
 

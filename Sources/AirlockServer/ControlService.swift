@@ -275,11 +275,11 @@ public final class ControlService: Sendable {
                     : clearance.refusals.joined(separator: "; ")
                 throw APIError(.conflict, clearance.pending ? "approval_pending" : "not_cleared", "No decision clears this plan. " + why)
             }
-            let applyID = try await store.recordApplyStarted(decisionID: decision.id, planDigest: decision.planDigest, actor: actor.id, at: Date())
-            try await store.appendAudit(
-                [GateAudit.applyStarted(decision, actor: actor, source: source, applyID: applyID, planFileDigest: planFileDigest ?? "")],
-                signer: signer, at: Date())
-            return ApplyStart(applyID: applyID, decision: decision)
+            let started = try await store.recordApplyStarted(
+                decisionID: decision.id, planDigest: decision.planDigest, actor: actor.id, at: Date(),
+                auditing: { id in [GateAudit.applyStarted(decision, actor: actor, source: source, applyID: id, planFileDigest: planFileDigest ?? "")] },
+                signer: signer)
+            return ApplyStart(applyID: started.id, decision: decision)
         }
     }
 
@@ -294,10 +294,10 @@ public final class ControlService: Sendable {
                 throw APIError(.conflict, "apply_finished", "Apply \(applyID) already finished with exit code \(apply.exitCode ?? -1).")
             }
             guard let decision = try await store.decision(id: apply.decisionID) else { throw APIError.notFound("No decision \(apply.decisionID).") }
-            try await store.recordApplyFinished(id: applyID, exitCode: exitCode, at: Date())
-            try await store.appendAudit(
-                [GateAudit.applyFinished(decision, actor: actor, source: source, applyID: applyID, exitCode: exitCode, planFileDigest: decision.planFileDigest ?? "")],
-                signer: signer, at: Date())
+            try await store.recordApplyFinished(
+                id: applyID, exitCode: exitCode, at: Date(),
+                auditing: [GateAudit.applyFinished(decision, actor: actor, source: source, applyID: applyID, exitCode: exitCode, planFileDigest: decision.planFileDigest ?? "")],
+                signer: signer)
         }
     }
 

@@ -62,12 +62,23 @@ extension AirlockStore {
     /// Saves `decision` and appends `records` (stamped with its creation time) in one
     /// transaction: an acknowledged decision always has its audit events.
     @discardableResult
-    public func save(_ decision: Decision, auditing records: [AuditRecord], signer: AuditSigner) async throws -> [AuditEvent] {
+    public func save(
+        _ decision: Decision, findings: String? = nil, auditing records: [AuditRecord], signer: AuditSigner
+    ) async throws -> [AuditEvent] {
         try await audited(signer: signer, at: decision.createdAt) {
             try await insert(decision)
+            if let findings {
+                try await database.raw("INSERT INTO decision_findings (decision_id, body) VALUES (\(bind: decision.id), \(bind: findings))").run()
+            }
         } auditing: { _ in
             records
         }.events
+    }
+
+    /// The findings JSON saved with a decision, if any.
+    public func findings(decisionID: String) async throws -> String? {
+        try await database.raw("SELECT body FROM decision_findings WHERE decision_id = \(bind: decisionID)").first()
+            .map { try $0.decode(column: "body", as: String.self) }
     }
 
     /// `record(_:check:)` with the verdict's audit events, made by `auditing` from the

@@ -331,6 +331,25 @@ public final class AirlockStore: Sendable {
         try await database.raw("UPDATE applies SET finished_at = \(bind: Self.timestamp(date)), exit_code = \(bind: Int(exitCode)) WHERE id = \(bind: id)").run()
     }
 
+    /// One apply as recorded.
+    public struct StoredApply: Sendable, Hashable {
+        public var id: String
+        public var decisionID: String
+        public var actorID: String
+        public var finishedAt: String?
+        public var exitCode: Int?
+    }
+
+    public func apply(id: String) async throws -> StoredApply? {
+        guard let row = try await database.raw("SELECT id, decision_id, actor_id, finished_at, exit_code FROM applies WHERE id = \(bind: id)").first() else {
+            return nil
+        }
+        return StoredApply(
+            id: try row.decode(column: "id", as: String.self), decisionID: try row.decode(column: "decision_id", as: String.self),
+            actorID: try row.decode(column: "actor_id", as: String.self), finishedAt: try row.decode(column: "finished_at", as: String?.self),
+            exitCode: try row.decode(column: "exit_code", as: Int?.self))
+    }
+
     /// How many applies of a decision finished successfully (a plan file applies once:
     /// Terraform refuses a stale plan, and the gate says so before it does).
     public func successfulApplies(decisionID: String) async throws -> Int {

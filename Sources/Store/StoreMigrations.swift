@@ -91,6 +91,13 @@ enum StoreMigrations {
                 last_used_at TEXT
             )
             """,
+            // The findings behind a decision the server made, as JSON, for the reviewer's page.
+            """
+            CREATE TABLE IF NOT EXISTS decision_findings (
+                decision_id TEXT PRIMARY KEY REFERENCES decisions (id),
+                body TEXT NOT NULL
+            )
+            """,
         ]),
     ]
 }
