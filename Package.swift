@@ -122,6 +122,7 @@ let package = Package(
             dependencies: [
                 "AirlockServer", "ControlPlane", "Gate", "Audit", "Store",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

@@ -40,8 +40,11 @@ struct ResponseCounting: RouterMiddleware {
             metrics.recordRequest(status: error.status.code)
             throw error
         } catch {
+            // Not a client's fault (the database went away, a bug): a JSON 500 that says what,
+            // rather than Hummingbird's empty one.
             metrics.recordRequest(status: 500)
-            throw error
+            context.logger.error("\(request.method) \(request.uri.path): \(error)")
+            throw APIError(.internalServerError, "internal", "The server failed: \(error)")
         }
     }
 }

@@ -275,10 +275,22 @@ public final class ControlService: Sendable {
                     : clearance.refusals.joined(separator: "; ")
                 throw APIError(.conflict, clearance.pending ? "approval_pending" : "not_cleared", "No decision clears this plan. " + why)
             }
-            let started = try await store.recordApplyStarted(
-                decisionID: decision.id, planDigest: decision.planDigest, actor: actor.id, at: Date(),
-                auditing: { id in [GateAudit.applyStarted(decision, actor: actor, source: source, applyID: id, planFileDigest: planFileDigest ?? "")] },
-                signer: signer)
+            let started: (id: String, events: [AuditEvent])
+            do {
+                started = try await store.recordApplyStarted(
+                    decisionID: decision.id, planDigest: decision.planDigest, actor: actor.id, at: Date(),
+                    auditing: { id in
+                        [GateAudit.applyStarted(decision, actor: actor, source: source, applyID: id, planFileDigest: planFileDigest ?? "")]
+                    },
+                    signer: signer)
+            } catch let error as StoreError where error.code == "STORE008" {
+                var refused = clearance
+                refused.refusals = [error.message]
+                try await store.appendAudit(
+                    [GateAudit.applyRefused(refused, actor: actor, source: source, planFileDigest: planFileDigest, planDigest: planDigest)],
+                    signer: signer, at: Date())
+                throw APIError(.conflict, "already_applied", error.message)
+            }
             return ApplyStart(applyID: started.id, decision: decision)
         }
     }

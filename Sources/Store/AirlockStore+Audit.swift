@@ -102,13 +102,23 @@ extension AirlockStore {
     }
 
     /// `recordApplyStarted` with the events `auditing` makes from the new apply's ID, in the
-    /// same transaction.
+    /// same transaction; refused (STORE008) while another apply of the decision runs or
+    /// after one succeeded.
     public func recordApplyStarted(
         decisionID: String, planDigest: String, actor: String, at date: Date,
         auditing: (String) -> [AuditRecord], signer: AuditSigner
     ) async throws -> (id: String, events: [AuditEvent]) {
         let id = Self.newApplyID()
-        let events = try await audited(signer: signer, at: date) {
+        let events = try await audited(locks: ["decision:" + decisionID], signer: signer, at: date) {
+            // Under the decision's lock, so two replicas cannot both start the same plan.
+            let rows = try await database.raw("""
+                SELECT id FROM applies WHERE decision_id = \(bind: decisionID) AND (finished_at IS NULL OR exit_code = 0)
+                """).all()
+            if !rows.isEmpty {
+                throw StoreError(
+                    code: "STORE008",
+                    message: "\(decisionID) is being applied or was applied already; a plan applies once — plan again.")
+            }
             try await insertApply(id: id, decisionID: decisionID, planDigest: planDigest, actor: actor, at: date)
         } auditing: { _ in
             auditing(id)
