@@ -123,6 +123,7 @@ let package = Package(
                 "AirlockServer", "ControlPlane", "Gate", "Audit", "Store",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
     ]
