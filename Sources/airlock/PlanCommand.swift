@@ -26,6 +26,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var actorOptions: ActorOptions
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var serverOptions: ServerOptions
 
     @Argument(parsing: .postTerminator, help: "Arguments passed to terraform plan after --.")
     var terraformArguments: [String] = []
@@ -48,6 +49,10 @@ struct PlanCommand: AsyncParsableCommand {
             throw ExitStatus.usage
         }
         let input = try PlanInput.load(plan: planFile, planFile: nil, planJSON: nil, chdir: directory)
+        if let client = try serverOptions.client() {
+            try await RemoteGate(client: client, input: input, actorOptions: actorOptions, options: decisionOptions).run(wait: 0)
+            return
+        }
         let decision = try await GateRun(
             input: input, actorOptions: actorOptions, storeOptions: storeOptions, options: decisionOptions
         ).decideAndRecord()

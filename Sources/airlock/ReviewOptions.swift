@@ -10,8 +10,8 @@ struct ReviewOptions: ParsableArguments {
     @Argument(help: "The decision ID that airlock gate printed (dec_...).")
     var decisionID: String
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("The reviewer: human:NAME (agents never review).", valueName: "human:NAME"))
-    var reviewer: String
+    @Option(name: .customLong("as"), help: ArgumentHelp("The reviewer: human:NAME (agents never review). With --server the token says who.", valueName: "human:NAME"))
+    var reviewer: String?
 
     @Option(help: ArgumentHelp("The role the reviewer acts in (security, platform, ...).", valueName: "ROLE"))
     var role: String?
@@ -23,8 +23,14 @@ struct ReviewOptions: ParsableArguments {
     var chdir: String?
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var serverOptions: ServerOptions
 
     func validate() throws {
+        if try serverOptions.client() != nil {
+            guard reviewer == nil else { throw ValidationError("With --server the token says who reviews; drop --as.") }
+            return
+        }
+        guard let reviewer else { throw ValidationError("Say who reviews: --as human:NAME.") }
         do {
             _ = try Actor.parseID(reviewer)
         } catch {
@@ -34,8 +40,12 @@ struct ReviewOptions: ParsableArguments {
 
     /// Records the verdict under the store's transaction and in the audit log.
     func record(_ verdict: Approval.Verdict) async throws {
+        if let client = try serverOptions.client() {
+            try await recordOnServer(client, verdict)
+            return
+        }
         let directory = chdir ?? FileManager.default.currentDirectoryPath
-        let (kind, identity) = try Actor.parseID(reviewer)
+        let (kind, identity) = try Actor.parseID(reviewer ?? "")
         let actor = Actor(kind: kind, identity: identity, source: .flags)
         let (configuration, _) = try storeOptions.configuration(for: directory)
         let now = Date()
@@ -66,5 +76,22 @@ struct ReviewOptions: ParsableArguments {
             try AuditTrail.append(log, GateAudit.verdict(approval, decision: recorded.0, status: status))
             Terminal.writeStdout(DecisionRendering.text(recorded.0, status: status, color: Terminal.supportsColor(fileDescriptor: 1)))
         }
+    }
+
+    /// The server checks the token's human against the approval policy and records the verdict.
+    func recordOnServer(_ client: ServerClient, _ verdict: Approval.Verdict) async throws {
+        var body: [String: String] = [:]
+        if let role { body["role"] = role }
+        if let comment { body["comment"] = comment }
+        let reply = try await client.send(
+            "POST", "api/v1/decisions/\(decisionID)/\(verdict == .approve ? "approve" : "reject")",
+            body: try JSONSerialization.data(withJSONObject: body))
+        guard reply.isSuccess else {
+            let (code, message) = reply.error
+            Terminal.writeStderr("error[\(code)]: \(message)\n")
+            throw reply.status == 403 ? ExitStatus.denied : ExitStatus.usage
+        }
+        let (decision, status) = try ServerClient.decision(from: reply)
+        Terminal.writeStdout(DecisionRendering.text(decision, status: status, color: Terminal.supportsColor(fileDescriptor: 1)))
     }
 }
