@@ -116,11 +116,12 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Gate", "Audit", "Store"]),
         // Runs the built binary: exit codes, formats, errors, as a user sees them.
         .testTarget(name: "CLITests", dependencies: ["airlock"]),
-        // The API in process (HummingbirdTesting) and the server as a process on loopback.
+        // The API in process (HummingbirdTesting) and the server as a process on loopback;
+        // `airlock` is a dependency so the binary the process tests start is built first.
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "AirlockServer", "ControlPlane", "Gate", "Audit", "Store",
+                "airlock", "AirlockServer", "ControlPlane", "Gate", "Audit", "Store",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -6,6 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# wrk (the load test below) and chromium (screenshots), from Debian when missing.
+if ! bash scripts/install-server-tools.sh; then
+  [ -n "${CI:-}" ] && { echo "error: the server tools are required in CI" >&2; exit 1; }
+  echo "warning: the server tools could not be installed; the load test will fail" >&2
+fi
+
 reference=$(bash scripts/build-hclref.sh | tail -n 1)
 export AIRLOCK_HCLREF="$reference"
 if ! command -v terraform >/dev/null 2>&1; then
@@ -26,6 +32,17 @@ swift test "$@"
 # on a full run, check that today's Terraform still produces them (a fixed sample of the
 # oracle configurations, since each AWS plan starts the provider).
 if [ $# -eq 0 ]; then
+  # The server under wrk for a minute per database: every request acknowledged, nothing
+  # lost from the audit chain (a release build, built here once for both).
+  echo "== load test: airlock serve on SQLite"
+  bash scripts/load-test.sh --duration 60
+  if [ -n "${AIRLOCK_TEST_POSTGRES_URL:-}" ]; then
+    echo "== load test: airlock serve on PostgreSQL"
+    bash scripts/load-test.sh --duration 60 --database "$AIRLOCK_TEST_POSTGRES_URL"
+  elif [ -n "${CI:-}" ]; then
+    echo "error: PostgreSQL is required in CI for the server's load test" >&2
+    exit 1
+  fi
   echo "== SARIF and JUnit reports against their schemas"
   bash scripts/validate-reports.sh
   if command -v terraform >/dev/null 2>&1; then

@@ -6,6 +6,8 @@
 --
 -- environment (read with os.getenv in every wrk thread, each of which loads this file):
 --   AIRLOCK_BODY_FILE      path of the JSON body to send (read with io.open)
+--   AIRLOCK_BODY_FILES     several paths, comma-separated: each connection sends them in
+--                          turn (a mix); overrides AIRLOCK_BODY_FILE
 --   AIRLOCK_BODY           the JSON body itself, used when AIRLOCK_BODY_FILE is unset
 --                          (neither set: the body is "{}")
 --   AIRLOCK_TOKEN          sent as "Authorization: Bearer <token>" when set
@@ -19,17 +21,21 @@
 -- errors_status is wrk's count of responses with status > 399 (its "Non-2xx or 3xx
 -- responses" line); 2xx and 3xx count as success.
 
+local function read_file(path)
+  local f, err = io.open(path, "rb")
+  if not f then
+    io.stderr:write("wrk-post.lua: cannot open " .. path .. ": " .. tostring(err) .. "\n")
+    os.exit(2)
+  end
+  local body = f:read("*a")
+  f:close()
+  return body
+end
+
 local function read_body()
   local path = os.getenv("AIRLOCK_BODY_FILE")
   if path and path ~= "" then
-    local f, err = io.open(path, "rb")
-    if not f then
-      io.stderr:write("wrk-post.lua: cannot open AIRLOCK_BODY_FILE: " .. tostring(err) .. "\n")
-      os.exit(2)
-    end
-    local body = f:read("*a")
-    f:close()
-    return body
+    return read_file(path)
   end
   local body = os.getenv("AIRLOCK_BODY")
   if body and body ~= "" then
@@ -45,6 +51,29 @@ wrk.headers["Accept"] = "application/json"
 local token = os.getenv("AIRLOCK_TOKEN")
 if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
+end
+
+-- A mix: the requests are formatted once per thread (in init, when wrk.path is known) and
+-- sent in turn; with one body wrk's own request path is used, which costs no Lua call.
+local mix_paths = os.getenv("AIRLOCK_BODY_FILES")
+if mix_paths and mix_paths ~= "" then
+  local mix_bodies = {}
+  for path in string.gmatch(mix_paths, "[^,]+") do
+    table.insert(mix_bodies, read_file(path))
+  end
+  local mix_requests = {}
+  local next_request = 0
+
+  function init(args)
+    for _, body in ipairs(mix_bodies) do
+      table.insert(mix_requests, wrk.format(nil, nil, nil, body))
+    end
+  end
+
+  function request()
+    next_request = next_request % #mix_requests + 1
+    return mix_requests[next_request]
+  end
 end
 
 -- Optional per-status check. wrk runs each thread in its own Lua state and done() in yet
