@@ -64,7 +64,7 @@ import FoundationNetworking
         let ci = try token("agent", "ci:github-actions")
         let reviewer = try token("reviewer", "human:bob")
 
-        let server = try ServerProcess(binary: Self.binary, stateDirectory: state)
+        let server = try BrowserServer(binary: Self.binary, stateDirectory: state)
         defer { server.stop() }
         let base = try await server.waitForAddress()
 
@@ -166,7 +166,7 @@ import FoundationNetworking
 }
 
 /// `airlock serve --port 0` as a child process; the port it picked is read from its log.
-final class ServerProcess: @unchecked Sendable {
+final class BrowserServer: @unchecked Sendable {
     let process = Process()
     private let lock = NSLock()
     private var output = ""
@@ -205,7 +205,7 @@ final class ServerProcess: @unchecked Sendable {
             if !process.isRunning { break }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
-        throw ServerProcessError(message: "airlock serve did not start: \(log)")
+        throw BrowserServerError(message: "airlock serve did not start: \(log)")
     }
 
     func stop() {
@@ -216,7 +216,7 @@ final class ServerProcess: @unchecked Sendable {
     }
 }
 
-struct ServerProcessError: Error, CustomStringConvertible {
+struct BrowserServerError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
 }

@@ -95,6 +95,5 @@ extension ByteBuffer {
 }
 
 extension TestResponse {
-    var text: String { String(buffer: body) }
     var location: String? { headers[.location] }
 }
