@@ -99,6 +99,8 @@ struct WebDecisionPage: Sendable {
     var required: String?
     var missing: [String]
     var hasMissing: Bool
+    /// "Still missing" while a verdict can clear it; otherwise what stands in the way.
+    var missingLabel: String
     var planDigest: String
     var planFileDigest: String?
     var policyDigest: String
@@ -171,6 +173,7 @@ struct WebDecisionPage: Sendable {
         }
         missing = record.status.missing
         hasMissing = !missing.isEmpty
+        missingLabel = record.status.state == .pending ? "Still missing" : "Why it is not cleared"
 
         planDigest = decision.planDigest
         planFileDigest = decision.planFileDigest

@@ -105,10 +105,7 @@ struct WebDecisionRow: Sendable {
     var outcomeLabel: String
     var state: String
     var stateLabel: String
-    var create: Int
-    var update: Int
-    var delete: Int
-    var replace: Int
+    var changeCounts: [WebChangeCount]
     var destroys: Bool
     var newFindings: [WebSeverityCount]
     var noNewFindings: Bool
@@ -125,14 +122,24 @@ struct WebDecisionRow: Sendable {
         outcomeLabel = WebFormat.label(decision.outcome)
         state = status.state.rawValue
         stateLabel = WebFormat.label(status.state)
-        create = decision.changes.create
-        update = decision.changes.update
-        delete = decision.changes.delete
-        replace = decision.changes.replace
+        changeCounts = WebChangeCount.list(decision.changes)
         destroys = decision.changes.delete + decision.changes.replace > 0
         newFindings = WebSeverityCount.list(decision.findings.new)
         noNewFindings = newFindings.isEmpty
         age = WebFormat.age(of: decision.createdAt, now: now)
         createdAt = WebFormat.timestamp(decision.createdAt)
+    }
+}
+
+/// One kind of change and how many, for the queue's compact `+3 ~1 −0 ±0`.
+struct WebChangeCount: Sendable {
+    var kind: String
+    var symbol: String
+    var count: Int
+    var zero: Bool
+
+    static func list(_ changes: ChangeSummary) -> [WebChangeCount] {
+        [("create", "+", changes.create), ("update", "~", changes.update), ("delete", "−", changes.delete), ("replace", "±", changes.replace)]
+            .map { WebChangeCount(kind: $0.0, symbol: $0.1, count: $0.2, zero: $0.2 == 0) }
     }
 }

@@ -72,9 +72,11 @@ import FoundationNetworking
         // queue, the dashboard and the audit log have something in each state.
         let fixtures = Self.repository.appendingPathComponent("Tests/GateTests/Fixtures")
         let id = try await Self.submit(base, agent, fixtures.appendingPathComponent("iam-wildcard/plan.json"), "workspace=dev&model=claude-sonnet-4.5&tool=claude-code&session=sess-42")
-        _ = try await Self.submit(base, agent, fixtures.appendingPathComponent("prod-db-delete/plan.json"), "workspace=prod&model=claude-sonnet-4.5")
+        let denied = try await Self.submit(base, agent, fixtures.appendingPathComponent("prod-db-delete/plan.json"), "workspace=prod&model=claude-sonnet-4.5")
         _ = try await Self.submit(base, ci, fixtures.appendingPathComponent("dev-tag-change/plan.json"), "workspace=dev")
-        _ = try await Self.submit(base, agent, fixtures.appendingPathComponent("stateful-and-network/plan.json"), "workspace=staging&model=claude-opus-4")
+        let approved = try await Self.submit(base, agent, fixtures.appendingPathComponent("stateful-and-network/plan.json"), "workspace=staging&model=claude-opus-4")
+        // One approved, so the dashboard has an approval latency and the audit log a verdict.
+        try await Self.approve(base, reviewer, approved)
 
         let findingCheck = try await Self.firstFindingCheck(base, reviewer, id)
 
@@ -88,6 +90,9 @@ import FoundationNetworking
              login(reviewer, "/ui/decisions/\(id)")),
             (Page(name: "decision-agent", size: "1280,1200", expected: [id, "cannot approve"], unexpected: [">Approve</button>"]),
              login(agent, "/ui/decisions/\(id)")),
+            (Page(name: "decision-denied", size: "1280,1600", expected: [denied, "destroys existing infrastructure", "agents-no-destroy-in-prod"],
+                  unexpected: [">Approve</button>"]),
+             login(reviewer, "/ui/decisions/\(denied)")),
             (Page(name: "audit", size: "1280,1000", expected: ["Chain verified ✓", id]), login(reviewer, "/ui/audit")),
             (Page(name: "dashboard", size: "1280,1100", expected: ["AI-generated vs human changes", "Decisions by outcome", "New findings by severity"]),
              login(reviewer, "/ui/dashboard")),
@@ -130,6 +135,17 @@ import FoundationNetworking
         try #require(status == 201, "submit \(plan.lastPathComponent): \(status) \(String(decoding: data, as: UTF8.self))")
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         return try #require(object?["decision_id"] as? String)
+    }
+
+    static func approve(_ base: String, _ token: String, _ id: String) async throws {
+        var request = URLRequest(url: URL(string: "\(base)/api/v1/decisions/\(id)/approve")!)
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"comment": "Checked in the console"}"#.utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        try #require(status == 200, "approve: \(status) \(String(decoding: data, as: UTF8.self))")
     }
 
     static func firstFindingCheck(_ base: String, _ token: String, _ id: String) async throws -> String {
