@@ -41,7 +41,7 @@ command -v python3 >/dev/null 2>&1 || die "python3 is needed for the checks"
 
 if [ -n "${AIRLOCK_BIN:-}" ]; then
   bin="$AIRLOCK_BIN"
-  build="given"
+  case "$bin" in */release/*) build="release (AIRLOCK_BIN)" ;; */debug/*) build="debug (AIRLOCK_BIN)" ;; *) build="AIRLOCK_BIN" ;; esac
 else
   scratch=()
   [ -n "${AIRLOCK_BUILD_PATH:-}" ] && scratch=(--scratch-path "$AIRLOCK_BUILD_PATH")

@@ -85,12 +85,18 @@ struct BadInput: CustomTestStringConvertible, Sendable {
             if input.jsonError {
                 #expect(answer.response.errorCode != nil, "\(input.name): the body is not {\"error\": {\"code\", \"message\"}}: \(answer.response)")
             }
-            if case .declared(let length) = input.body {
-                // The server answered from the header, before the body was all sent.
+            switch input.body {
+            case .declared(let length), .chunked(let length):
+                // The server answered before the body was all sent (from the header, or at its limit)...
                 #expect(answer.bodyBytesSent < length, "\(input.name): the server answered only after \(answer.bodyBytesSent) bytes")
-            }
-            if case .chunked(let length) = input.body {
-                #expect(answer.bodyBytesSent < length, "\(input.name): the server answered only after \(answer.bodyBytesSent) bytes")
+                // ...but then reads the rest: Hummingbird's HTTP/1 channel drains a body the
+                // handler left unread to keep the connection alive, so a client can stream
+                // without end into a refused upload (discarded: no memory, but bandwidth and
+                // CPU). Closing the connection after a 413 would stop it.
+                withKnownIssue("the server keeps reading a body it refused with 413 (Hummingbird drains it)") {
+                    #expect(answer.closedBeforeTheEnd, "\(input.name): the server read all \(length) bytes after its 413")
+                }
+            case .none, .bytes, .raw: break
             }
             #expect(server.isRunning, "\(input.name): the server exited\n\(server.log.suffix(2000))")
             guard server.isRunning else { return }
@@ -112,6 +118,9 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         var response: LoopbackResponse
         /// How much of the body had been sent when the answer came.
         var bodyBytesSent: Int
+        /// For a streamed body: whether the server closed the connection rather than read
+        /// the rest of the body after answering.
+        var closedBeforeTheEnd = false
     }
 
     /// Sends `input` on a new connection; a body the server should cut short is streamed in
@@ -164,6 +173,20 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         if sent == length, !connection.isReadable(within: 0) {
             try? connection.send(framing([]))  // the last chunk (a no-op for Content-Length)
         }
-        return Answer(response: try connection.readResponse(), bodyBytesSent: sent)
+        var answer = Answer(response: try connection.readResponse(), bodyBytesSent: sent)
+        // Send the rest: a server that stopped reading closes the connection and the send
+        // fails (once the socket buffers, a few MB, are full).
+        var rest = sent
+        do {
+            while rest < length {
+                let next = Array(piece.prefix(length - rest))
+                try connection.send(framing(next))
+                rest += next.count
+            }
+            try connection.send(framing([]))
+        } catch {
+            answer.closedBeforeTheEnd = true
+        }
+        return answer
     }
 }
