@@ -114,7 +114,7 @@ public final class AirlockStore: Sendable {
             // the lock instead of failing at once.
             try await store.database.raw("PRAGMA journal_mode = WAL").run()
             try await store.database.raw("PRAGMA synchronous = FULL").run()
-            try await store.database.raw("PRAGMA busy_timeout = 10000").run()
+            try await store.database.raw("PRAGMA busy_timeout = 30000").run()
             try await store.database.raw("PRAGMA foreign_keys = ON").run()
             try await store.migrate()
         } catch let error as StoreError {
@@ -166,7 +166,27 @@ public final class AirlockStore: Sendable {
     func transaction<T>(locks: [String], _ body: () async throws -> T) async throws -> T {
         switch connection {
         case .sqlite:
-            try await database.raw("BEGIN IMMEDIATE").run()
+            // Stores of one process take turns here before asking SQLite: its busy handler
+            // polls with sleeps, so connections of one process contending for the write lock
+            // can starve each other into SQLITE_BUSY. SQLite's lock still decides between
+            // processes.
+            await SQLiteWriters.shared.acquire(path)
+            do {
+                try await database.raw("BEGIN IMMEDIATE").run()
+            } catch {
+                await SQLiteWriters.shared.release(path)
+                throw error
+            }
+            do {
+                let result = try await body()
+                try await database.raw("COMMIT").run()
+                await SQLiteWriters.shared.release(path)
+                return result
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                await SQLiteWriters.shared.release(path)
+                throw error
+            }
         case .postgres:
             try await database.raw("BEGIN").run()
             do {
@@ -367,6 +387,32 @@ public final class AirlockStore: Sendable {
             return try Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
         } catch {
             throw StoreError(code: "STORE003", message: "A stored time \"\(text)\" cannot be read: \(error)")
+        }
+    }
+}
+
+/// Turns for the SQLite write lock among the stores of this process, one queue per file.
+actor SQLiteWriters {
+    static let shared = SQLiteWriters()
+
+    private var writing: Set<String> = []
+    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+
+    func acquire(_ path: String) async {
+        guard writing.contains(path) else {
+            writing.insert(path)
+            return
+        }
+        await withCheckedContinuation { waiting[path, default: []].append($0) }
+    }
+
+    func release(_ path: String) {
+        if var queue = waiting[path], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiting[path] = queue.isEmpty ? nil : queue
+            next.resume()
+        } else {
+            writing.remove(path)
         }
     }
 }
