@@ -25,7 +25,7 @@ import Testing
             try process.run()
             // The log names the port it picked.
             var found: String?
-            for _ in 0..<300 where found == nil {
+            for _ in 0..<1200 where found == nil {  // up to 120 s on a loaded machine
                 Thread.sleep(forTimeInterval: 0.1)
                 let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
                 if let range = text.range(of: #"listening on http://127\.0\.0\.1:\d+"#, options: .regularExpression) {

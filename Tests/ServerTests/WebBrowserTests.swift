@@ -211,9 +211,10 @@ final class BrowserServer: @unchecked Sendable {
         return output
     }
 
-    /// `http://127.0.0.1:PORT`, once the server says it listens (at most 30 s).
+    /// `http://127.0.0.1:PORT`, once the server says it listens (at most 120 s: on a
+    /// loaded 2-core CI machine running every suite at once, 30 s was seen not to be enough).
     func waitForAddress() async throws -> String {
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             if let range = log.range(of: #"listening on http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
                 return String(log[range].dropFirst("listening on ".count))
