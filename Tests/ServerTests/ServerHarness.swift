@@ -38,20 +38,11 @@ struct ServerHarness {
     }
 
     /// PostgreSQL when the test script started one (AIRLOCK_TEST_POSTGRES_URL).
-    static var postgresURL: String? {
-        ProcessInfo.processInfo.environment["AIRLOCK_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    }
+    static var postgresURL: String? { ServerBackend.postgresURL }
 
     /// A database of its own on the test PostgreSQL, so chains and tokens start empty.
     static func freshPostgresDatabase() async throws -> String {
-        let base = try #require(postgresURL)
-        let name = "airlock_srv_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        let admin = try await AirlockStore.open(location: base)
-        try await admin.database.raw("CREATE DATABASE \(unsafeRaw: name)").run()
-        await admin.close()
-        var components = try #require(URLComponents(string: base))
-        components.path = "/" + name
-        return try #require(components.string)
+        try #require(try await ServerBackend.postgres.freshStore().databaseURL)
     }
 
     static func make(
